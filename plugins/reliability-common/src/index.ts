@@ -1,0 +1,9 @@
+/**
+ * The Reliability domain: SLO specifications, error budgets, burn-rate alert rules and alert
+ * quality. Pure TypeScript with no I/O, safe in the browser and in Node.
+ *
+ * @packageDocumentation
+ */
+
+export * from './problems';
+export * from './windows';

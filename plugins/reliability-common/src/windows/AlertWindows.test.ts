@@ -1,0 +1,62 @@
+import {
+  alertWindowDurations,
+  defaultAlertWindows,
+  findAlertWindows,
+} from './AlertWindows';
+import { formatPrometheusDuration, parsePrometheusDuration } from './duration';
+
+const DAY = 24 * 60 * 60 * 1000;
+
+describe('findAlertWindows', () => {
+  it('gives the Google SRE Workbook burn-rate factors for a 30-day period', () => {
+    const windows = findAlertWindows(30 * DAY)!;
+    expect(windows.page.quick.burnRateFactor).toBeCloseTo(14.4, 10);
+    expect(windows.page.slow.burnRateFactor).toBeCloseTo(6, 10);
+    expect(windows.ticket.quick.burnRateFactor).toBeCloseTo(3, 10);
+    expect(windows.ticket.slow.burnRateFactor).toBeCloseTo(1, 10);
+  });
+
+  it('scales the factors with the period as Sloth does for 28 days', () => {
+    const windows = findAlertWindows(28 * DAY)!;
+    expect(windows.page.quick.burnRateFactor).toBeCloseTo(13.44, 10);
+    expect(windows.page.slow.burnRateFactor).toBeCloseTo(5.6, 10);
+    expect(windows.ticket.quick.burnRateFactor).toBeCloseTo(2.8, 10);
+    expect(windows.ticket.slow.burnRateFactor).toBeCloseTo(0.9333333333, 9);
+  });
+
+  it('prefers a custom catalog over the defaults and finds nothing for unknown periods', () => {
+    const custom = { ...defaultAlertWindows[0], sloPeriodMs: 7 * DAY };
+    expect(findAlertWindows(7 * DAY, [custom])).toBe(custom);
+    expect(findAlertWindows(7 * DAY)).toBeUndefined();
+  });
+
+  it('lists each window once, shortest first, ending with the period', () => {
+    const names = alertWindowDurations(findAlertWindows(30 * DAY)!).map(
+      formatPrometheusDuration,
+    );
+    expect(names).toEqual(['5m', '30m', '1h', '2h', '6h', '1d', '3d', '30d']);
+  });
+});
+
+describe('Prometheus durations', () => {
+  it.each([
+    ['5m', 5 * 60 * 1000],
+    ['1h30m', 90 * 60 * 1000],
+    ['30d', 30 * DAY],
+    ['4w', 28 * DAY],
+  ])('parses %s', (text, ms) => {
+    expect(parsePrometheusDuration(text)).toBe(ms);
+  });
+
+  it('formats weeks only when exact, as Prometheus does', () => {
+    expect(formatPrometheusDuration(28 * DAY)).toBe('4w');
+    expect(formatPrometheusDuration(30 * DAY)).toBe('30d');
+    expect(formatPrometheusDuration(36 * 60 * 60 * 1000)).toBe('1d12h');
+  });
+
+  it('rejects what is not a duration', () => {
+    expect(parsePrometheusDuration('')).toBeUndefined();
+    expect(parsePrometheusDuration('30 days')).toBeUndefined();
+    expect(parsePrometheusDuration('0d')).toBeUndefined();
+  });
+});
