@@ -12,7 +12,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 
-const MISSING = /(?:YN0082|YN0001).*?((?:@[^@\s/]+\/)?[^@\s]+)@npm:([^\s:]+): No candidates found/;
+const MISSING =
+  /(?:YN0082|YN0001).*?((?:@[^@\s/]+\/)?[^@\s]+)@npm:([^\s:]+): No candidates found/;
 
 function compare(a, b) {
   const pa = a.split(/[.-]/).map(Number);
@@ -48,7 +49,9 @@ for (let round = 1; round <= 200; round++) {
       process.stderr.write(run.stderr);
       process.exit(run.status ?? 1);
     }
-    console.log(`pin-platform-packages: nothing missing after ${round} round(s)`);
+    console.log(
+      `pin-platform-packages: nothing missing after ${round} round(s)`,
+    );
     process.exit(0);
   }
   const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -56,10 +59,14 @@ for (let round = 1; round <= 200; round++) {
   for (const [name, version] of missing) {
     const pin = newestAvailable(name, version);
     if (!pin) {
-      console.error(`pin-platform-packages: the registry has no version of ${name} up to ${version}`);
+      console.error(
+        `pin-platform-packages: the registry has no version of ${name} up to ${version}`,
+      );
       process.exit(1);
     }
-    console.log(`pin-platform-packages: ${name}@${version} is missing, pinning ${pin}`);
+    console.log(
+      `pin-platform-packages: ${name}@${version} is missing, pinning ${pin}`,
+    );
     pkg.resolutions[name] = pin;
   }
   writeFileSync('package.json', `${JSON.stringify(pkg, null, 2)}\n`);

@@ -27,6 +27,8 @@ if (brokenSuites > 0) {
   console.error(`${brokenSuites} test suite(s) failed to run`);
 }
 console.log(
-  `tests: ${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`,
+  `tests: ${passed} passed, ${failed} failed${
+    skipped ? `, ${skipped} skipped` : ''
+  }`,
 );
 process.exit(failed > 0 || brokenSuites > 0 ? 1 : 0);

@@ -2,24 +2,33 @@ import {
   createFrontendPlugin,
   PageBlueprint,
 } from '@backstage/frontend-plugin-api';
-
 import { rootRouteRef } from './routes';
 
-export const page = PageBlueprint.make({
+/**
+ * The suite's page at `/reliability`.
+ *
+ * @public
+ */
+export const reliabilityPage = PageBlueprint.make({
   params: {
     path: '/reliability',
+    title: 'Reliability',
     routeRef: rootRouteRef,
     loader: () =>
-      import('./components/TodoPage').then(m => (
-        <m.TodoPage />
-      )),
+      import('./components/ReliabilityPage').then(m => <m.ReliabilityPage />),
   },
 });
 
+/**
+ * The Reliability frontend plugin.
+ *
+ * @public
+ */
 export const reliabilityPlugin = createFrontendPlugin({
   pluginId: 'reliability',
-  extensions: [page],
+  info: { packageJson: () => import('../package.json') },
+  extensions: [reliabilityPage],
   routes: {
     root: rootRouteRef,
-  }
+  },
 });

@@ -47,7 +47,8 @@ function withFactor(
   const longHours = window.longWindowMs / HOUR;
   return {
     ...window,
-    burnRateFactor: ((window.errorBudgetPercent / 100) * periodHours) / longHours,
+    burnRateFactor:
+      ((window.errorBudgetPercent / 100) * periodHours) / longHours,
   };
 }
 
@@ -56,7 +57,9 @@ function withFactor(
  *
  * @public
  */
-export function createAlertWindows(definition: AlertWindowsDefinition): AlertWindows {
+export function createAlertWindows(
+  definition: AlertWindowsDefinition,
+): AlertWindows {
   const p = definition.sloPeriodMs;
   return {
     sloPeriodMs: p,
@@ -75,12 +78,28 @@ function googleWindows(sloPeriodMs: number): AlertWindows {
   return createAlertWindows({
     sloPeriodMs,
     page: {
-      quick: { errorBudgetPercent: 2, shortWindowMs: 5 * MINUTE, longWindowMs: HOUR },
-      slow: { errorBudgetPercent: 5, shortWindowMs: 30 * MINUTE, longWindowMs: 6 * HOUR },
+      quick: {
+        errorBudgetPercent: 2,
+        shortWindowMs: 5 * MINUTE,
+        longWindowMs: HOUR,
+      },
+      slow: {
+        errorBudgetPercent: 5,
+        shortWindowMs: 30 * MINUTE,
+        longWindowMs: 6 * HOUR,
+      },
     },
     ticket: {
-      quick: { errorBudgetPercent: 10, shortWindowMs: 2 * HOUR, longWindowMs: DAY },
-      slow: { errorBudgetPercent: 10, shortWindowMs: 6 * HOUR, longWindowMs: 3 * DAY },
+      quick: {
+        errorBudgetPercent: 10,
+        shortWindowMs: 2 * HOUR,
+        longWindowMs: DAY,
+      },
+      slow: {
+        errorBudgetPercent: 10,
+        shortWindowMs: 6 * HOUR,
+        longWindowMs: 3 * DAY,
+      },
     },
   });
 }
@@ -132,4 +151,3 @@ export function alertWindowDurations(windows: AlertWindows): number[] {
   ];
   return [...new Set(all)].sort((a, b) => a - b);
 }
-

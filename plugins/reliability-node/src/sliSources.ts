@@ -1,0 +1,63 @@
+import { createExtensionPoint } from '@backstage/backend-plugin-api';
+import { ServiceLevelObjective } from '@reliability/backstage-plugin-common';
+
+/**
+ * What the evaluation asks an SLI source for: one SLO and the time range to cover, in
+ * fixed-size buckets.
+ *
+ * @public
+ */
+export interface SliFetchRequest {
+  slo: ServiceLevelObjective;
+  /** Inclusive start, epoch milliseconds, aligned to `bucketMs`. */
+  from: number;
+  /** Exclusive end, epoch milliseconds. */
+  to: number;
+  bucketMs: number;
+  signal?: AbortSignal;
+}
+
+/**
+ * Good and total counts per bucket; `NaN` marks a bucket the source has no data for, which is
+ * not the same as a bucket without traffic (0 of 0).
+ *
+ * @public
+ */
+export interface SliFetchResult {
+  from: number;
+  bucketMs: number;
+  good: Float64Array;
+  total: Float64Array;
+}
+
+/**
+ * A system SLI data comes from: Prometheus, pushed events, synthetic probes, or a module's own.
+ *
+ * @public
+ */
+export interface SliSource {
+  /** Unique type name that SLOs select this source by, e.g. `prometheus` or `push`. */
+  readonly type: string;
+  /** Whether this source can serve the SLO (its SLI names a data source of this type). */
+  supports(slo: ServiceLevelObjective): boolean;
+  fetch(request: SliFetchRequest): Promise<SliFetchResult>;
+}
+
+/**
+ * Lets backend modules add SLI sources. The built-in sources register through it as well.
+ *
+ * @public
+ */
+export interface ReliabilitySliSourcesExtensionPoint {
+  addSliSource(...sources: SliSource[]): void;
+}
+
+/**
+ * The extension point for {@link SliSource}s.
+ *
+ * @public
+ */
+export const reliabilitySliSourcesExtensionPoint =
+  createExtensionPoint<ReliabilitySliSourcesExtensionPoint>({
+    id: 'reliability.sli-sources',
+  });
