@@ -6,4 +6,6 @@
  */
 
 export * from './problems';
+export * from './spec/model';
 export * from './windows';
+export * from './alertQuality';
