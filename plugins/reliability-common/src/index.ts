@@ -1,5 +1,4 @@
 /**
- * The Reliability domain: SLO specifications, error budgets, burn-rate alert rules and alert
  * quality. Pure TypeScript with no I/O, safe in the browser and in Node.
  *
  * @packageDocumentation
