@@ -8,3 +8,4 @@ export * from './problems';
 export * from './spec/model';
 export * from './windows';
 export * from './alertQuality';
+export * from './budget';
