@@ -4,6 +4,7 @@
  * @packageDocumentation
  */
 
+export * from './permissions';
 export * from './problems';
 export * from './spec/model';
 export * from './windows';

@@ -25,6 +25,7 @@ export interface SliFetchRequest {
  */
 export interface SliFetchResult {
   from: number;
+  /** May differ from the requested size when the source has a coarser resolution. */
   bucketMs: number;
   good: Float64Array;
   total: Float64Array;
@@ -41,6 +42,12 @@ export interface SliSource {
   /** Whether this source can serve the SLO (its SLI names a data source of this type). */
   supports(slo: ServiceLevelObjective): boolean;
   fetch(request: SliFetchRequest): Promise<SliFetchResult>;
+  /**
+   * Optional batch form: sources that can answer many SLOs with a constant number of requests
+   * (Prometheus reading Sloth's recording rules) implement it, and the evaluation prefers it.
+   * Results are keyed by SLO id; an SLO missing from the map failed and keeps its last values.
+   */
+  fetchMany?(requests: SliFetchRequest[]): Promise<Map<string, SliFetchResult>>;
 }
 
 /**

@@ -1,0 +1,73 @@
+import { HumanDuration } from '@backstage/types';
+
+export interface Config {
+  /** Configuration of the Reliability suite. Every key is optional. */
+  reliability?: {
+    /** How SLO files are read from the catalog's entities. */
+    catalog?: {
+      /**
+       * How often every entity's SLO files are read again. Default: 5 minutes.
+       */
+      refreshFrequency?: HumanDuration | string;
+    };
+
+    /** The scheduled evaluation of every SLO's error budget. */
+    evaluation?: {
+      /** How often SLOs are evaluated. Default: 1 minute. */
+      frequency?: HumanDuration | string;
+      /** How long one evaluation cycle may take before it is abandoned. Default: 5 minutes. */
+      timeout?: HumanDuration | string;
+      /**
+       * Error budget policy thresholds. Defaults: warning under 25% remaining or a 1-day burn
+       * rate above 2; exhausted at 0% remaining.
+       */
+      policy?: {
+        /** Warning when less than this share of the budget remains, in percent. Default: 25. */
+        warningRemainingPercent?: number;
+        /** Warning when the 1-day burn rate is above this. Default: 2. */
+        warningBurnRate1d?: number;
+      };
+    };
+
+    /** Prometheus-compatible HTTP APIs (Prometheus, Thanos, Mimir, VictoriaMetrics). */
+    prometheus?: {
+      /** Name of the instance SLOs use when their SLI names none. Default: the first. */
+      defaultInstance?: string;
+      instances?: Array<{
+        /** Name SLOs refer to in their data source. */
+        name: string;
+        /** Base URL of the HTTP API, e.g. http://prometheus:9090 */
+        baseUrl: string;
+        /**
+         * Extra request headers, e.g. Authorization or X-Scope-OrgID.
+         * @deepVisibility secret
+         */
+        headers?: { [name: string]: string };
+      }>;
+    };
+
+    /** SLI events pushed to `POST /api/reliability/slos/{sloId}/events`. */
+    push?: {
+      /** How long minute buckets are kept before they are rolled up to hours. Default: 7 days. */
+      minuteRetention?: HumanDuration | string;
+      /** How long hour buckets are kept. Default: 400 days. */
+      hourRetention?: HumanDuration | string;
+    };
+
+    /** Synthetic HTTP probes declared by SLOs. */
+    probes?: {
+      /**
+       * Hosts that may be probed, as exact names or `*.example.com` patterns. Default: none, so
+       * no probe runs until hosts are allowed.
+       */
+      allowedHosts?: string[];
+      /**
+       * Allow probes of loopback, link-local and private addresses (10/8, 172.16/12,
+       * 192.168/16, fc00::/7, …). Default: false, to prevent server-side request forgery.
+       */
+      allowPrivateNetworks?: boolean;
+      /** Timeout of one probe request. Default: 10 seconds. */
+      timeout?: HumanDuration | string;
+    };
+  };
+}
