@@ -1,0 +1,150 @@
+/*
+ * bench/api-load: 100 concurrent keep-alive connections for 30 s against the Reliability API's
+ * `GET /entities/component/default/checkout/slos`, then the same against the catalog's
+ * `GET /entities/by-name/component/default/checkout`, on one backend started as a child process.
+ * Prints p50/p99 of each and their ratio; the last line is the summary the issue asks for.
+ *
+ *   yarn bench:api-load [--seconds 30] [--connections 100]
+ */
+import { spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { resolve } from 'node:path';
+
+const args = process.argv.slice(2);
+const option = (name: string, fallback: number) => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? Number(args[i + 1]) : fallback;
+};
+const SECONDS = option('seconds', 30);
+const CONNECTIONS = option('connections', 100);
+const PORT = 7017;
+const TOKEN = 'bench-token-0123456789';
+
+interface LoadResult {
+  latenciesMs: number[];
+  errors: number;
+}
+
+function get(agent: Agent, path: string): Promise<number> {
+  return new Promise((resolvePromise, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: PORT,
+        path,
+        agent,
+        headers: { authorization: `Bearer ${TOKEN}` },
+      },
+      res => {
+        res.resume();
+        res.on('end', () => resolvePromise(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function load(path: string, seconds: number): Promise<LoadResult> {
+  const agent = new Agent({ keepAlive: true, maxSockets: CONNECTIONS });
+  const latenciesMs: number[] = [];
+  let errors = 0;
+  const deadline = Date.now() + seconds * 1000;
+  await Promise.all(
+    Array.from({ length: CONNECTIONS }, async () => {
+      while (Date.now() < deadline) {
+        const start = process.hrtime.bigint();
+        try {
+          const status = await get(agent, path);
+          if (status !== 200) errors += 1;
+        } catch {
+          errors += 1;
+        }
+        latenciesMs.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    }),
+  );
+  agent.destroy();
+  return { latenciesMs, errors };
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[
+    Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))
+  ];
+}
+
+async function waitFor(path: string, timeoutMs: number) {
+  const agent = new Agent();
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await get(agent, path)) === 200) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise(r => setTimeout(r, 500));
+  }
+  throw new Error(
+    `backend did not answer 200 on ${path} within ${timeoutMs / 1000} s`,
+  );
+}
+
+async function main() {
+  const server = spawn(
+    process.execPath,
+    [
+      '-r',
+      '@backstage/cli/config/nodeTransform.cjs',
+      resolve(__dirname, 'server.ts'),
+    ],
+    {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, BENCH_PORT: String(PORT) },
+    },
+  );
+  const started = Date.now();
+  try {
+    const slosPath =
+      '/api/reliability/entities/component/default/checkout/slos';
+    const catalogPath =
+      '/api/catalog/entities/by-name/component/default/checkout';
+    await waitFor(catalogPath, 120_000);
+    await waitFor(slosPath, 60_000);
+    const reliability = await load(slosPath, SECONDS);
+    const catalog = await load(catalogPath, SECONDS);
+    const r = [...reliability.latenciesMs].sort((a, b) => a - b);
+    const c = [...catalog.latenciesMs].sort((a, b) => a - b);
+    const fmt = (n: number) => n.toFixed(1);
+    console.log(
+      `reliability GET …/slos: ${r.length} requests, p50 ${fmt(
+        percentile(r, 50),
+      )} ms, p99 ${fmt(percentile(r, 99))} ms, ${(r.length / SECONDS).toFixed(
+        0,
+      )} req/s`,
+    );
+    console.log(
+      `catalog GET …/by-name: ${c.length} requests, p50 ${fmt(
+        percentile(c, 50),
+      )} ms, p99 ${fmt(percentile(c, 99))} ms, ${(c.length / SECONDS).toFixed(
+        0,
+      )} req/s`,
+    );
+    const ratio = percentile(r, 99) / percentile(c, 99);
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    console.log(
+      `api-load: p99 ${fmt(percentile(r, 99))} ms vs catalog ${fmt(
+        percentile(c, 99),
+      )} ms, ratio ${ratio.toFixed(2)}, errors ${
+        reliability.errors + catalog.errors
+      } in ${seconds} s`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+  }
+}
+
+main().catch(error => {
+  console.error(`api-load: failed: ${error.message}`);
+  process.exitCode = 1;
+});

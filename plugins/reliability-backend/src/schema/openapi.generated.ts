@@ -1,0 +1,777 @@
+// GENERATED from openapi.yaml by scripts/openapi-spec-module.mjs: do not edit.
+// Run `yarn generate` in the package after changing the YAML.
+
+/** @internal */
+export const spec = {
+  openapi: '3.0.3',
+  info: {
+    title: 'reliability',
+    version: '1',
+    description:
+      "The Reliability suite's API: SLOs, error budgets, burn rates and alert states of catalog entities. Every route but /health requires a user or service credential; users see only SLOs of entities the catalog lets them read.",
+    license: {
+      name: 'Apache-2.0',
+      url: 'http://www.apache.org/licenses/LICENSE-2.0.html',
+    },
+  },
+  servers: [
+    {
+      url: '/',
+    },
+  ],
+  components: {
+    parameters: {
+      kind: {
+        name: 'kind',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[A-Za-z][A-Za-z0-9-]*$',
+        },
+      },
+      namespace: {
+        name: 'namespace',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          pattern: '^[a-z0-9]+(?:[-_.][a-z0-9]+)*$',
+        },
+      },
+      name: {
+        name: 'name',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 253,
+        },
+      },
+      sloId: {
+        name: 'sloId',
+        in: 'path',
+        required: true,
+        schema: {
+          type: 'string',
+          minLength: 1,
+          maxLength: 255,
+        },
+      },
+    },
+    schemas: {
+      Error: {
+        type: 'object',
+        properties: {
+          error: {
+            type: 'object',
+            properties: {
+              name: {
+                type: 'string',
+              },
+              message: {
+                type: 'string',
+              },
+            },
+            required: ['name', 'message'],
+          },
+          request: {
+            type: 'object',
+            properties: {
+              method: {
+                type: 'string',
+              },
+              url: {
+                type: 'string',
+              },
+            },
+          },
+          response: {
+            type: 'object',
+            properties: {
+              statusCode: {
+                type: 'number',
+              },
+            },
+          },
+        },
+        required: ['error'],
+      },
+      SpecProblem: {
+        type: 'object',
+        properties: {
+          file: {
+            type: 'string',
+          },
+          line: {
+            type: 'number',
+          },
+          column: {
+            type: 'number',
+          },
+          path: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+        },
+        required: ['file', 'line', 'column', 'path', 'message', 'severity'],
+      },
+      BurnRate: {
+        type: 'object',
+        description:
+          'Error ratio over the window divided by the error budget; null when unknown.',
+        properties: {
+          window: {
+            type: 'string',
+            description: 'Prometheus duration, e.g. 1h',
+          },
+          burnRate: {
+            type: 'number',
+            nullable: true,
+          },
+          errorRatio: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+        required: ['window', 'burnRate', 'errorRatio'],
+      },
+      SloSummary: {
+        type: 'object',
+        description:
+          'One SLO with its latest evaluation. Unknown values are null, never 0 or 1.',
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          displayName: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          service: {
+            type: 'string',
+          },
+          owner: {
+            type: 'string',
+            nullable: true,
+          },
+          tier: {
+            type: 'string',
+            nullable: true,
+          },
+          objective: {
+            type: 'number',
+            description: 'Target ratio, e.g. 0.999',
+          },
+          budgetingMethod: {
+            type: 'string',
+          },
+          window: {
+            type: 'string',
+            description:
+              'e.g. "rolling 30d" or "calendar 1 Month (Europe/Berlin)"',
+          },
+          sourceType: {
+            type: 'string',
+            nullable: true,
+          },
+          sli: {
+            type: 'number',
+            nullable: true,
+          },
+          errorBudget: {
+            type: 'number',
+            description: '1 - objective',
+          },
+          budgetRemaining: {
+            type: 'number',
+            nullable: true,
+            description:
+              'Share of the budget left, 1 = untouched, may be negative',
+          },
+          budgetConsumed: {
+            type: 'number',
+            nullable: true,
+          },
+          burnRates: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/BurnRate',
+            },
+          },
+          alertState: {
+            type: 'string',
+            enum: ['none', 'ticket', 'page', 'unknown'],
+          },
+          policyState: {
+            type: 'string',
+            enum: ['healthy', 'warning', 'exhausted', 'unknown'],
+          },
+          policyReason: {
+            type: 'string',
+          },
+          timeToExhaustionSeconds: {
+            type: 'number',
+            nullable: true,
+          },
+          evaluatedAt: {
+            type: 'string',
+            nullable: true,
+            format: 'date-time',
+          },
+          lastSuccessAt: {
+            type: 'string',
+            nullable: true,
+            format: 'date-time',
+          },
+          staleSince: {
+            type: 'string',
+            nullable: true,
+            format: 'date-time',
+          },
+          error: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'name',
+          'objective',
+          'alertState',
+          'policyState',
+        ],
+      },
+      EntitySlos: {
+        type: 'object',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          slos: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SloSummary',
+            },
+          },
+          problems: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/SpecProblem',
+            },
+          },
+          lastReadAt: {
+            type: 'string',
+            nullable: true,
+            format: 'date-time',
+          },
+        },
+        required: ['entityRef', 'slos', 'problems'],
+      },
+      HistoryPoint: {
+        type: 'object',
+        properties: {
+          time: {
+            type: 'string',
+            format: 'date-time',
+          },
+          sli: {
+            type: 'number',
+            nullable: true,
+          },
+          burnRate: {
+            type: 'number',
+            nullable: true,
+          },
+          budgetRemaining: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+        required: ['time'],
+      },
+      EventBucket: {
+        type: 'object',
+        description:
+          'Counts of one time bucket; give good with total, or good with bad.',
+        properties: {
+          start: {
+            oneOf: [
+              {
+                type: 'string',
+                format: 'date-time',
+              },
+              {
+                type: 'number',
+              },
+            ],
+          },
+          good: {
+            type: 'number',
+            minimum: 0,
+          },
+          total: {
+            type: 'number',
+            minimum: 0,
+          },
+          bad: {
+            type: 'number',
+            minimum: 0,
+          },
+        },
+        required: ['start', 'good'],
+      },
+    },
+  },
+  paths: {
+    '/health': {
+      get: {
+        operationId: 'GetHealth',
+        description: 'Liveness; needs no credentials.',
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    status: {
+                      type: 'string',
+                    },
+                  },
+                  required: ['status'],
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/slos': {
+      get: {
+        operationId: 'GetEntitySlos',
+        description:
+          'Every SLO of an entity with its budget, burn rates, alert and policy state, and the problems found in its SLO files.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySlos',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/rules': {
+      get: {
+        operationId: 'GetEntityRules',
+        description:
+          "The Prometheus rule groups (identical to Sloth's) for the entity's SLOs, as YAML or JSON.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'format',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['yaml', 'json'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    groups: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                      },
+                    },
+                    problems: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SpecProblem',
+                      },
+                    },
+                  },
+                },
+              },
+              'text/yaml': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/slos': {
+      get: {
+        operationId: 'ListSlos',
+        description:
+          'Organisation-wide listing for reviews, filtered and paginated.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['healthy', 'warning', 'exhausted', 'unknown'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'integer',
+              minimum: 1,
+              maximum: 500,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    items: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/SloSummary',
+                      },
+                    },
+                    nextCursor: {
+                      type: 'string',
+                      nullable: true,
+                    },
+                  },
+                  required: ['items'],
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/slos/{sloId}/history': {
+      get: {
+        operationId: 'GetSloHistory',
+        description: 'SLI, burn rate and budget remaining over time.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/sloId',
+          },
+          {
+            name: 'from',
+            in: 'query',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            schema: {
+              type: 'string',
+              format: 'date-time',
+            },
+          },
+          {
+            name: 'step',
+            in: 'query',
+            schema: {
+              type: 'string',
+              description: 'Prometheus duration, e.g. 1h',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    sloId: {
+                      type: 'string',
+                    },
+                    points: {
+                      type: 'array',
+                      items: {
+                        $ref: '#/components/schemas/HistoryPoint',
+                      },
+                    },
+                  },
+                  required: ['sloId', 'points'],
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown SLO',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/slos/{sloId}/events': {
+      post: {
+        operationId: 'PushSloEvents',
+        description:
+          'Pushes good/total (or good/bad) counts per time bucket for a push SLO. Idempotent per bucket. Needs the permission reliability.sli.write.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/sloId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                properties: {
+                  buckets: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 10000,
+                    items: {
+                      $ref: '#/components/schemas/EventBucket',
+                    },
+                  },
+                },
+                required: ['buckets'],
+              },
+            },
+          },
+        },
+        responses: {
+          '202': {
+            description: 'Accepted',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: {
+                    accepted: {
+                      type: 'number',
+                    },
+                  },
+                  required: ['accepted'],
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown SLO',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+  },
+} as const;
