@@ -47,8 +47,7 @@ function withFactor(
   const longHours = window.longWindowMs / HOUR;
   return {
     ...window,
-    burnRateFactor:
-      ((window.errorBudgetPercent / 100) * periodHours) / longHours,
+    burnRateFactor: (window.errorBudgetPercent * periodHours) / 100 / longHours,
   };
 }
 

@@ -1,0 +1,120 @@
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { CliError } from '../lib/CliError';
+import { collectKeyValue } from '../lib/parseKeyValue';
+
+/**
+ * Receives the exit code of the command that ran.
+ *
+ * @internal
+ */
+export type ExitCodeSink = (code: number) => void;
+
+/**
+ * Parses a filter regex. Sloth's are Go RE2; the path filters people write (`_test\.ya?ml$`,
+ * `services/`) mean the same in JavaScript.
+ */
+function regex(text: string): RegExp {
+  try {
+    return new RegExp(text);
+  } catch (error) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
+}
+
+/**
+ * Runs a command's action; a usage error found by the command itself (exit code 2) is reported
+ * by commander, with the command's help, like the usage errors commander finds.
+ */
+async function run(
+  command: Command,
+  action: () => Promise<number>,
+): Promise<number> {
+  try {
+    return await action();
+  } catch (error) {
+    if (error instanceof CliError && error.exitCode === 2) {
+      command.error(`error: ${error.message}`, { exitCode: 2 });
+    }
+    throw error;
+  }
+}
+
+/**
+ * Registers every command. Actions import their module only when they run, so that `--help` and
+ * the other command stay fast.
+ *
+ * @internal
+ */
+export function registerCommands(program: Command, exit: ExitCodeSink): void {
+  program
+    .command('generate')
+    .description(
+      'Generate Prometheus SLO recording and alerting rules, identical to `sloth generate`.',
+    )
+    .requiredOption(
+      '-i, --input <path>',
+      'SLO spec file or directory (a directory is walked recursively and --out must be a directory)',
+    )
+    .option(
+      '-o, --out <path>',
+      'output file or directory; `-` writes to stdout (a directory when the input is one)',
+      '-',
+    )
+    .option(
+      '-e, --fs-exclude <regex>',
+      'ignore discovered file paths matching this regex (directory input)',
+      regex,
+    )
+    .option(
+      '-n, --fs-include <regex>',
+      'only use discovered file paths matching this regex; exclude wins (directory input)',
+      regex,
+    )
+    .addOption(
+      new Option(
+        '-l, --extra-labels <key=value>',
+        'label added to every generated recording rule (repeatable)',
+      )
+        .argParser(collectKeyValue)
+        .default({}, 'none'),
+    )
+    .option('--disable-recordings', 'do not generate recording rules')
+    .option('--disable-alerts', 'do not generate alerting rules')
+    .option(
+      '--slo-period-windows-path <dir>',
+      'directory of AlertWindows files replacing the built-in 28d/30d windows',
+    )
+    .option(
+      '--default-slo-period <duration>',
+      'SLO period of SLOs that set none',
+      '30d',
+    )
+    .action(async (options, command: Command) => {
+      // require, not import(): Jest and the CLI's TypeScript loader both resolve it synchronously.
+      const { generate } = require('./generate') as typeof import('./generate');
+      exit(await run(command, () => generate(options)));
+    });
+
+  program
+    .command('validate')
+    .description(
+      'Validate catalog-info.yaml files and the SLO files they reference, or SLO files given directly.',
+    )
+    .argument('<paths...>', 'files or directories to validate')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json'])
+        .default('text'),
+    )
+    .action(
+      async (
+        paths: string[],
+        options: { format: 'text' | 'json' },
+        command: Command,
+      ) => {
+        const { validate } =
+          require('./validate') as typeof import('./validate');
+        exit(await run(command, () => validate(paths, options)));
+      },
+    );
+}

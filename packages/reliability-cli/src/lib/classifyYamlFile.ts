@@ -1,0 +1,35 @@
+import path from 'node:path';
+
+/**
+ * What a YAML file found in a directory is, as far as validation is concerned.
+ *
+ * @internal
+ */
+export type YamlFileKind = 'catalog' | 'slo' | 'other';
+
+const CATALOG_FILE = /^catalog-info\.ya?ml$/i;
+const CATALOG_CONTENT = /^apiVersion:\s*['"]?backstage\.io\//m;
+const SLO_CONTENT = [
+  /^apiVersion:\s*['"]?openslo\//m,
+  /^version:\s*['"]?prometheus\/v1['"]?\s*$/m,
+  /^kind:\s*['"]?PrometheusServiceLevel['"]?\s*$/m,
+];
+
+/**
+ * Tells catalog files from SLO files by name and content. Directories hold other YAML too (CI
+ * pipelines, Helm values, alert window catalogs), which validation skips.
+ *
+ * @internal
+ */
+export function classifyYamlFile(file: string, content: string): YamlFileKind {
+  if (CATALOG_FILE.test(path.basename(file))) {
+    return 'catalog';
+  }
+  if (SLO_CONTENT.some(pattern => pattern.test(content))) {
+    return 'slo';
+  }
+  if (CATALOG_CONTENT.test(content)) {
+    return 'catalog';
+  }
+  return 'other';
+}

@@ -1,0 +1,96 @@
+/**
+ * The catalog annotations the Reliability suite reads. Keys are constants so that every package
+ * spells them the same way.
+ */
+
+/**
+ * Where an entity's SLO files are: comma-separated paths relative to its catalog-info.yaml, or
+ * http(s) URLs, e.g. `slos/availability.yaml, slos/latency.yaml`.
+ *
+ * @public
+ */
+export const RELIABILITY_SLOS_ANNOTATION = 'reliability/slos';
+
+/**
+ * How critical the entity is: `1` (most critical) to `4`, also written `tier-1` to `tier-4`.
+ *
+ * @public
+ */
+export const RELIABILITY_TIER_ANNOTATION = 'reliability/tier';
+
+/**
+ * The entity's runbook: an http(s) URL.
+ *
+ * @public
+ */
+export const RELIABILITY_RUNBOOK_ANNOTATION = 'reliability/runbook';
+
+/**
+ * Where the entity's on-call rotation is described: a path relative to its catalog-info.yaml, or
+ * an http(s) URL.
+ *
+ * @public
+ */
+export const RELIABILITY_ROTATION_ANNOTATION = 'reliability/rotation';
+
+/**
+ * The PagerDuty service of the entity, as the PagerDuty plugin reads it.
+ *
+ * @public
+ */
+export const PAGERDUTY_SERVICE_ID_ANNOTATION = 'pagerduty.com/service-id';
+
+/**
+ * The PagerDuty integration key of the entity, as the PagerDuty plugin reads it.
+ *
+ * @public
+ */
+export const PAGERDUTY_INTEGRATION_KEY_ANNOTATION =
+  'pagerduty.com/integration-key';
+
+/**
+ * The Opsgenie team of the entity, as the Opsgenie plugin reads it.
+ *
+ * @public
+ */
+export const OPSGENIE_TEAM_ANNOTATION = 'opsgenie.com/team';
+
+/**
+ * The Opsgenie component selector of the entity, as the Opsgenie plugin reads it.
+ *
+ * @public
+ */
+export const OPSGENIE_COMPONENT_SELECTOR_ANNOTATION =
+  'opsgenie.com/component-selector';
+
+/**
+ * A reliability tier: 1 is the most critical, 4 the least.
+ *
+ * @public
+ */
+export type ReliabilityTier = 1 | 2 | 3 | 4;
+
+const TIER = /^(?:tier-)?([1-4])$/i;
+
+/**
+ * Reads a `reliability/tier` value: `1` to `4`, or `tier-1` to `tier-4` (any case, surrounding
+ * spaces ignored); `undefined` for anything else.
+ *
+ * @public
+ */
+export function parseReliabilityTier(
+  value: string,
+): ReliabilityTier | undefined {
+  const match = TIER.exec(value.trim());
+  return match ? (Number(match[1]) as ReliabilityTier) : undefined;
+}
+
+/**
+ * Splits a `reliability/slos` value into its locations, trimmed; empty entries are kept (as empty
+ * strings) so that a validator can report them.
+ *
+ * @public
+ */
+export function splitSloLocations(value: string): string[] {
+  return value.split(',').map(location => location.trim());
+}

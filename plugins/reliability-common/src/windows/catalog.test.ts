@@ -1,0 +1,109 @@
+import { parseAlertWindowsCatalog } from './catalog';
+
+const HOUR = 60 * 60 * 1000;
+const DAY = 24 * HOUR;
+
+const SEVEN_DAYS = `apiVersion: sloth.slok.dev/v1
+kind: AlertWindows
+spec:
+  sloPeriod: 7d
+  page:
+    quick:
+      errorBudgetPercent: 8
+      shortWindow: 5m
+      longWindow: 1h
+    slow:
+      errorBudgetPercent: 12.5
+      shortWindow: 30m
+      longWindow: 6h
+  ticket:
+    quick:
+      errorBudgetPercent: 20
+      shortWindow: 2h
+      longWindow: 1d
+    slow:
+      errorBudgetPercent: 42
+      shortWindow: 6h
+      longWindow: 3d
+`;
+
+const parse = (content: string) =>
+  parseAlertWindowsCatalog({ path: 'windows/7d.yaml', content });
+
+const brief = (content: string) =>
+  parse(content).problems.map(
+    p => `${p.line}:${p.column} ${p.path} [${p.severity}] ${p.message}`,
+  );
+
+describe('parseAlertWindowsCatalog', () => {
+  it('reads the windows and computes burn-rate factors as Sloth does', () => {
+    const { windows, problems } = parse(SEVEN_DAYS);
+    expect(problems).toEqual([]);
+    expect(windows?.sloPeriodMs).toBe(7 * DAY);
+    expect(windows?.page.quick).toEqual({
+      errorBudgetPercent: 8,
+      shortWindowMs: 5 * 60 * 1000,
+      longWindowMs: HOUR,
+      burnRateFactor: (0.08 * 168) / 1,
+    });
+    expect(windows?.ticket.slow.burnRateFactor).toBeCloseTo(0.98, 10);
+  });
+
+  it('reports bad durations, percentages and window orders where they are written', () => {
+    expect(
+      brief(
+        SEVEN_DAYS.replace('sloPeriod: 7d', 'sloPeriod: 7 days')
+          .replace('errorBudgetPercent: 8', 'errorBudgetPercent: 0')
+          .replace('longWindow: 1h', 'longWindow: 2m'),
+      ),
+    ).toEqual([
+      '4:14 spec.sloPeriod [error] expected a Prometheus duration such as 5m, 1h, 3d or 1h30m',
+      '7:27 spec.page.quick.errorBudgetPercent [error] errorBudgetPercent must be greater than 0 and at most 100',
+    ]);
+    expect(
+      brief(SEVEN_DAYS.replace('longWindow: 1h', 'longWindow: 2m')),
+    ).toEqual([
+      '8:20 spec.page.quick.shortWindow [error] the short window (5m) must be shorter than the long window (2m); it stops the alert once the burn is over',
+    ]);
+    expect(
+      brief(SEVEN_DAYS.replace('longWindow: 3d', 'longWindow: 8d')),
+    ).toEqual([
+      '22:19 spec.ticket.slow.longWindow [error] the long window (8d) must not be longer than the SLO period (1w)',
+    ]);
+  });
+
+  it('requires one AlertWindows document', () => {
+    expect(brief('')).toEqual([
+      '1:1  [error] an alert windows file holds exactly one AlertWindows document, found none',
+    ]);
+    expect(brief(`${SEVEN_DAYS}---\n${SEVEN_DAYS}`)).toEqual([
+      '1:1  [error] an alert windows file holds exactly one AlertWindows document, found 2 documents',
+    ]);
+    expect(
+      brief('apiVersion: sloth.slok.dev/v1\nkind: PrometheusServiceLevel\n'),
+    ).toEqual([
+      '1:1 spec [error] "spec" is required',
+      '2:7 kind [error] expected "AlertWindows", got the text "PrometheusServiceLevel"',
+    ]);
+  });
+
+  it('warns about unknown fields, as Sloth ignores them', () => {
+    const { windows, problems } = parse(
+      SEVEN_DAYS.replace(
+        '  sloPeriod: 7d\n',
+        '  sloPeriod: 7d\n  name: week\n',
+      ),
+    );
+    expect(windows).toBeDefined();
+    expect(problems.map(p => `${p.path} [${p.severity}] ${p.message}`)).toEqual(
+      [
+        'spec.name [warning] unknown field "name" (Sloth ignores it); the fields allowed here are "sloPeriod", "page", "ticket"',
+      ],
+    );
+  });
+
+  it('refuses garbage without throwing', () => {
+    expect(parse('[[[').windows).toBeUndefined();
+    expect(parse('x'.repeat(10 * 1024 * 1024)).problems).toHaveLength(1);
+  });
+});
