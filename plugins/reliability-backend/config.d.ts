@@ -9,6 +9,8 @@ export interface Config {
        * How often every entity's SLO files are read again. Default: 5 minutes.
        */
       refreshFrequency?: HumanDuration | string;
+      /** How long one refresh of every entity may take before it is abandoned. Default: 10 minutes. */
+      refreshTimeout?: HumanDuration | string;
     };
 
     /** The scheduled evaluation of every SLO's error budget. */
@@ -27,6 +29,19 @@ export interface Config {
         /** Warning when the 1-day burn rate is above this. Default: 2. */
         warningBurnRate1d?: number;
       };
+      /** SLI requests in flight per source, for sources that fetch SLO by SLO. Default: 8. */
+      concurrency?: number;
+      /**
+       * Longest wait between attempts of an SLO whose source fails; the wait doubles every cycle
+       * that fails, up to this. Default: 15 minutes.
+       */
+      maxRetryDelay?: HumanDuration | string;
+      /** At most one history point per SLO and this interval, for charts. Default: 5 minutes. */
+      historyInterval?: HumanDuration | string;
+      /** How long history points are kept. Default: 90 days. */
+      historyRetention?: HumanDuration | string;
+      /** The period of SLOs that declare none (Sloth files). Default: 30 days. */
+      defaultPeriod?: HumanDuration | string;
     };
 
     /** Prometheus-compatible HTTP APIs (Prometheus, Thanos, Mimir, VictoriaMetrics). */

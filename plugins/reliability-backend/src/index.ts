@@ -1,1 +1,30 @@
-export { reliabilityPlugin as default } from './plugin';
+/**
+ * The Reliability backend plugin with its built-in SLI sources (push, HTTP probes, Prometheus).
+ *
+ * @packageDocumentation
+ */
+import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
+import {
+  reliabilityHttpProbeSliSourceModule,
+  reliabilityPrometheusSliSourceModule,
+  reliabilityPushSliSourceModule,
+} from './modules';
+import { reliabilityPlugin } from './plugin';
+
+export { reliabilityPlugin } from './plugin';
+export * from './modules';
+
+/**
+ * The plugin together with its built-in SLI source modules, so that
+ * `backend.add(import('@reliability/backstage-plugin-backend'))` is all an app needs.
+ *
+ * @public
+ */
+export default createBackendFeatureLoader({
+  *loader() {
+    yield reliabilityPlugin;
+    yield reliabilityPushSliSourceModule;
+    yield reliabilityHttpProbeSliSourceModule;
+    yield reliabilityPrometheusSliSourceModule;
+  },
+});

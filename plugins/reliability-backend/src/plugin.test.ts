@@ -3,13 +3,24 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
-import { reliabilityPlugin } from './plugin';
+import backendFeatures, { reliabilityPlugin } from './index';
+
+const checkout = {
+  apiVersion: 'backstage.io/v1alpha1',
+  kind: 'Component',
+  metadata: { name: 'checkout', namespace: 'default' },
+  spec: { type: 'service', owner: 'group:default/payments' },
+};
 
 describe('reliabilityPlugin', () => {
-  it('answers /health without credentials and migrates its database', async () => {
+  it('answers /health without credentials', async () => {
     const { server } = await startTestBackend({
-      features: [reliabilityPlugin],
+      features: [
+        reliabilityPlugin,
+        catalogServiceMock.factory({ entities: [] }),
+      ],
     });
 
     const res = await request(server).get('/api/reliability/health');
@@ -18,23 +29,33 @@ describe('reliabilityPlugin', () => {
     expect(res.body).toEqual({ status: 'ok' });
   });
 
-  it('requires credentials on every other route', async () => {
+  it('requires credentials on the API and serves a catalog entity with its built-in sources', async () => {
     const { server } = await startTestBackend({
       features: [
-        reliabilityPlugin,
+        backendFeatures,
+        catalogServiceMock.factory({ entities: [checkout] }),
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
         }),
       ],
     });
+    const path = '/api/reliability/entities/component/default/checkout/slos';
 
-    const anonymous = await request(server).get('/api/reliability/status');
-    expect(anonymous.status).toBe(401);
+    expect((await request(server).get(path)).status).toBe(401);
 
-    const user = await request(server)
-      .get('/api/reliability/status')
-      .set('Authorization', 'Bearer mock-user-token');
-    expect(user.status).toBe(200);
-    expect(user.body).toEqual({ plugin: 'reliability', status: 'ok' });
+    const res = await request(server)
+      .get(path)
+      .set('Authorization', mockCredentials.user.header());
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/checkout',
+      slos: [],
+      errors: [],
+    });
+
+    const unknown = await request(server)
+      .get('/api/reliability/entities/component/default/nope/slos')
+      .set('Authorization', mockCredentials.user.header());
+    expect(unknown.status).toBe(404);
   });
 });

@@ -123,30 +123,250 @@ export const spec = {
         },
         required: ['file', 'line', 'column', 'path', 'message', 'severity'],
       },
-      BurnRate: {
+      LoadError: {
         type: 'object',
-        description:
-          'Error ratio over the window divided by the error budget; null when unknown.',
+        additionalProperties: false,
+        description: "A problem met reading an entity's SLO files.",
         properties: {
-          window: {
+          kind: {
             type: 'string',
-            description: 'Prometheus duration, e.g. 1h',
+            enum: ['location', 'read', 'validation', 'conflict'],
           },
-          burnRate: {
-            type: 'number',
-            nullable: true,
+          file: {
+            type: 'string',
           },
-          errorRatio: {
+          line: {
             type: 'number',
-            nullable: true,
+          },
+          column: {
+            type: 'number',
+          },
+          path: {
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          severity: {
+            type: 'string',
+            enum: ['error', 'warning'],
+          },
+          at: {
+            type: 'string',
+            format: 'date-time',
           },
         },
-        required: ['window', 'burnRate', 'errorRatio'],
+        required: [
+          'kind',
+          'file',
+          'line',
+          'column',
+          'path',
+          'message',
+          'severity',
+          'at',
+        ],
       },
-      SloSummary: {
+      TimeWindow: {
         type: 'object',
+        additionalProperties: false,
         description:
-          'One SLO with its latest evaluation. Unknown values are null, never 0 or 1.',
+          'Rolling (duration) or calendar (count, unit, startTime, timeZone).',
+        properties: {
+          type: {
+            type: 'string',
+            enum: ['rolling', 'calendar'],
+          },
+          duration: {
+            type: 'string',
+          },
+          durationMs: {
+            type: 'number',
+          },
+          count: {
+            type: 'number',
+          },
+          unit: {
+            type: 'string',
+            enum: ['Day', 'Week', 'Month', 'Quarter', 'Year'],
+          },
+          startTime: {
+            type: 'string',
+          },
+          timeZone: {
+            type: 'string',
+          },
+        },
+        required: ['type'],
+      },
+      SloStatus: {
+        type: 'object',
+        additionalProperties: false,
+        description:
+          'The latest evaluation. Unknown values (no traffic, no data) are null, never 0 or 1.',
+        properties: {
+          evaluatedAt: {
+            type: 'string',
+            format: 'date-time',
+          },
+          valuesAt: {
+            type: 'string',
+            nullable: true,
+          },
+          lastSuccessAt: {
+            type: 'string',
+            nullable: true,
+          },
+          staleSince: {
+            type: 'string',
+            nullable: true,
+            description:
+              'Set while the values are the last good ones because attempts fail',
+          },
+          stale: {
+            type: 'boolean',
+          },
+          error: {
+            type: 'string',
+            nullable: true,
+          },
+          nextAttemptAt: {
+            type: 'string',
+            nullable: true,
+          },
+          sli: {
+            type: 'number',
+            nullable: true,
+          },
+          sliStatus: {
+            type: 'string',
+            nullable: true,
+            enum: ['measured', 'no-traffic', 'no-data'],
+          },
+          coverage: {
+            type: 'number',
+            nullable: true,
+          },
+          budget: {
+            type: 'object',
+            nullable: true,
+            additionalProperties: false,
+            properties: {
+              target: {
+                type: 'number',
+              },
+              errorBudget: {
+                type: 'number',
+                description: '1 - target',
+              },
+              remaining: {
+                type: 'number',
+                nullable: true,
+                description:
+                  'Share of the budget left; 1 is untouched, below 0 is overspent',
+              },
+              consumed: {
+                type: 'number',
+                nullable: true,
+              },
+              periodStart: {
+                type: 'string',
+              },
+              periodEnd: {
+                type: 'string',
+              },
+            },
+            required: [
+              'target',
+              'errorBudget',
+              'remaining',
+              'consumed',
+              'periodStart',
+              'periodEnd',
+            ],
+          },
+          burnRates: {
+            type: 'array',
+            description:
+              'Error ratio over the window divided by the error budget, shortest window first.',
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                window: {
+                  type: 'string',
+                },
+                windowMs: {
+                  type: 'number',
+                },
+                burnRate: {
+                  type: 'number',
+                  nullable: true,
+                },
+              },
+              required: ['window', 'windowMs', 'burnRate'],
+            },
+          },
+          alerts: {
+            type: 'object',
+            nullable: true,
+            additionalProperties: false,
+            properties: {
+              page: {
+                type: 'string',
+                enum: ['firing', 'ok', 'unknown'],
+              },
+              ticket: {
+                type: 'string',
+                enum: ['firing', 'ok', 'unknown'],
+              },
+              severity: {
+                type: 'string',
+                enum: ['page', 'ticket', 'none'],
+              },
+            },
+            required: ['page', 'ticket', 'severity'],
+          },
+          policy: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              state: {
+                type: 'string',
+                enum: ['healthy', 'warning', 'exhausted', 'unknown'],
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+            required: ['state', 'reason'],
+          },
+          forecast: {
+            type: 'object',
+            nullable: true,
+            additionalProperties: false,
+            properties: {
+              status: {
+                type: 'string',
+                enum: ['exhausted', 'burning', 'not-burning', 'unknown'],
+              },
+              timeToExhaustionMs: {
+                type: 'number',
+                nullable: true,
+              },
+              exhaustionAt: {
+                type: 'string',
+                nullable: true,
+              },
+            },
+            required: ['status', 'timeToExhaustionMs', 'exhaustionAt'],
+          },
+        },
+        required: ['evaluatedAt', 'stale', 'burnRates', 'policy'],
+      },
+      Slo: {
+        type: 'object',
+        additionalProperties: false,
         properties: {
           id: {
             type: 'string',
@@ -157,14 +377,16 @@ export const spec = {
           name: {
             type: 'string',
           },
+          service: {
+            type: 'string',
+          },
           displayName: {
             type: 'string',
+            nullable: true,
           },
           description: {
             type: 'string',
-          },
-          service: {
-            type: 'string',
+            nullable: true,
           },
           owner: {
             type: 'string',
@@ -174,118 +396,103 @@ export const spec = {
             type: 'string',
             nullable: true,
           },
-          objective: {
-            type: 'number',
-            description: 'Target ratio, e.g. 0.999',
-          },
-          budgetingMethod: {
-            type: 'string',
-          },
-          window: {
-            type: 'string',
-            description:
-              'e.g. "rolling 30d" or "calendar 1 Month (Europe/Berlin)"',
-          },
           sourceType: {
             type: 'string',
             nullable: true,
           },
-          sli: {
-            type: 'number',
-            nullable: true,
+          sourceFile: {
+            type: 'string',
           },
-          errorBudget: {
-            type: 'number',
-            description: '1 - objective',
+          format: {
+            type: 'string',
           },
-          budgetRemaining: {
-            type: 'number',
-            nullable: true,
-            description:
-              'Share of the budget left, 1 = untouched, may be negative',
+          budgetingMethod: {
+            type: 'string',
           },
-          budgetConsumed: {
-            type: 'number',
-            nullable: true,
-          },
-          burnRates: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/BurnRate',
+          objective: {
+            type: 'object',
+            additionalProperties: false,
+            properties: {
+              target: {
+                type: 'number',
+              },
+              targetPercent: {
+                type: 'number',
+              },
+              displayName: {
+                type: 'string',
+                nullable: true,
+              },
+              timeSliceTarget: {
+                type: 'number',
+                nullable: true,
+              },
+              timeSliceWindowMs: {
+                type: 'number',
+                nullable: true,
+              },
             },
+            required: ['target', 'targetPercent'],
           },
-          alertState: {
-            type: 'string',
-            enum: ['none', 'ticket', 'page', 'unknown'],
-          },
-          policyState: {
-            type: 'string',
-            enum: ['healthy', 'warning', 'exhausted', 'unknown'],
-          },
-          policyReason: {
-            type: 'string',
-          },
-          timeToExhaustionSeconds: {
-            type: 'number',
+          timeWindow: {
+            type: 'object',
             nullable: true,
+            allOf: [
+              {
+                $ref: '#/components/schemas/TimeWindow',
+              },
+            ],
           },
-          evaluatedAt: {
-            type: 'string',
+          status: {
+            type: 'object',
             nullable: true,
-            format: 'date-time',
-          },
-          lastSuccessAt: {
-            type: 'string',
-            nullable: true,
-            format: 'date-time',
-          },
-          staleSince: {
-            type: 'string',
-            nullable: true,
-            format: 'date-time',
-          },
-          error: {
-            type: 'string',
-            nullable: true,
+            allOf: [
+              {
+                $ref: '#/components/schemas/SloStatus',
+              },
+            ],
           },
         },
-        required: [
-          'id',
-          'entityRef',
-          'name',
-          'objective',
-          'alertState',
-          'policyState',
-        ],
+        required: ['id', 'entityRef', 'name', 'service', 'objective', 'status'],
       },
       EntitySlos: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           entityRef: {
             type: 'string',
           },
+          loaded: {
+            type: 'boolean',
+            description:
+              "Whether the entity's SLO files were read at least once",
+          },
+          lastAttemptAt: {
+            type: 'string',
+            nullable: true,
+          },
+          lastSuccessAt: {
+            type: 'string',
+            nullable: true,
+          },
+          errors: {
+            type: 'array',
+            items: {
+              $ref: '#/components/schemas/LoadError',
+            },
+          },
           slos: {
             type: 'array',
             items: {
-              $ref: '#/components/schemas/SloSummary',
+              $ref: '#/components/schemas/Slo',
             },
-          },
-          problems: {
-            type: 'array',
-            items: {
-              $ref: '#/components/schemas/SpecProblem',
-            },
-          },
-          lastReadAt: {
-            type: 'string',
-            nullable: true,
-            format: 'date-time',
           },
         },
-        required: ['entityRef', 'slos', 'problems'],
+        required: ['entityRef', 'loaded', 'errors', 'slos'],
       },
       HistoryPoint: {
         type: 'object',
+        additionalProperties: false,
         properties: {
           time: {
             type: 'string',
@@ -295,16 +502,21 @@ export const spec = {
             type: 'number',
             nullable: true,
           },
-          burnRate: {
-            type: 'number',
-            nullable: true,
-          },
           budgetRemaining: {
             type: 'number',
             nullable: true,
           },
+          burnRates: {
+            type: 'object',
+            description:
+              'Burn rate per window name, e.g. {"5m": 0.4, "1h": null}',
+            additionalProperties: {
+              type: 'number',
+              nullable: true,
+            },
+          },
         },
-        required: ['time'],
+        required: ['time', 'sli', 'budgetRemaining', 'burnRates'],
       },
       EventBucket: {
         type: 'object',
@@ -557,7 +769,7 @@ export const spec = {
                     items: {
                       type: 'array',
                       items: {
-                        $ref: '#/components/schemas/SloSummary',
+                        $ref: '#/components/schemas/Slo',
                       },
                     },
                     nextCursor: {
@@ -566,6 +778,7 @@ export const spec = {
                     },
                   },
                   required: ['items'],
+                  additionalProperties: false,
                 },
               },
             },
@@ -637,6 +850,15 @@ export const spec = {
                     sloId: {
                       type: 'string',
                     },
+                    from: {
+                      type: 'string',
+                    },
+                    to: {
+                      type: 'string',
+                    },
+                    stepMs: {
+                      type: 'number',
+                    },
                     points: {
                       type: 'array',
                       items: {
@@ -644,7 +866,8 @@ export const spec = {
                       },
                     },
                   },
-                  required: ['sloId', 'points'],
+                  required: ['sloId', 'from', 'to', 'stepMs', 'points'],
+                  additionalProperties: false,
                 },
               },
             },

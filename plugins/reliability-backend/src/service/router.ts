@@ -1,6 +1,36 @@
-import { HttpAuthService } from '@backstage/backend-plugin-api';
+import {
+  HttpAuthService,
+  LoggerService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InputError,
+  isError,
+  NotAllowedError,
+  NotFoundError,
+} from '@backstage/errors';
+import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  generatePrometheusRules,
+  parsePrometheusDuration,
+  reliabilitySliWritePermission,
+  toPrometheusRulesYaml,
+} from '@reliability/backstage-plugin-common';
 import express from 'express';
-import Router from 'express-promise-router';
+import { spec } from '../schema/openapi.generated';
+import { ReliabilityService } from '../evaluation';
+
+/**
+ * Accepts pushed SLI events for a push SLO.
+ *
+ * @internal
+ */
+export interface SliEventSink {
+  ingest(sloId: string, body: unknown): Promise<{ accepted: number }>;
+}
 
 /**
  * What the router needs from the plugin.
@@ -9,28 +39,178 @@ import Router from 'express-promise-router';
  */
 export interface RouterOptions {
   httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  logger: LoggerService;
+  slos: ReliabilityService;
+  events: SliEventSink;
 }
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_HISTORY_POINTS = 5000;
+
 /**
- * The plugin's HTTP API under `/api/reliability`. Every route but `/health` requires a user or
- * service credential; the capabilities arrive route by route.
+ * The plugin's HTTP API under `/api/reliability`, validated against `src/schema/openapi.yaml`.
+ * Handlers go credentials → authorize → parse → read model → JSON. Users see only the SLOs of
+ * entities the catalog lets them read: unreadable entities answer 404 like unknown ones, so that
+ * the API does not reveal what exists.
  *
  * @internal
  */
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth } = options;
-  const router = Router();
-  router.use(express.json());
+  const { httpAuth, permissions, catalog, slos, events } = options;
+  const router = createValidatedOpenApiRouter(spec);
+  router.use(express.json({ limit: '5mb' }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
   });
 
-  router.get('/status', async (req, res) => {
-    await httpAuth.credentials(req, { allow: ['user', 'service'] });
-    res.json({ plugin: 'reliability', status: 'ok' });
+  async function readableEntityRef(
+    req: express.Request,
+    ref: { kind: string; namespace: string; name: string },
+  ): Promise<string> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const entityRef = stringifyEntityRef(ref);
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return stringifyEntityRef(entity);
+  }
+
+  async function readableSloEntityRef(
+    req: express.Request,
+    sloId: string,
+  ): Promise<string> {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Unknown and unreadable SLOs answer alike, so the API does not reveal what exists.
+    const notFound = new NotFoundError(`No SLO with id '${sloId}'`);
+    const slo = await slos.getSlo(sloId).catch(error => {
+      throw isError(error) && error.name === 'NotFoundError' ? notFound : error;
+    });
+    const entity = await catalog.getEntityByRef(slo.entityRef, { credentials });
+    if (!entity) {
+      throw notFound;
+    }
+    return slo.entityRef;
+  }
+
+  router.get('/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const entityRef = await readableEntityRef(req, req.params);
+    let result = await slos.getEntitySlos(entityRef);
+    if (!result.loaded) {
+      // First visit before the scheduled refresh reached the entity: read its files now.
+      result = await slos.refreshEntity(entityRef);
+    }
+    res.json(result);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/rules', async (req, res) => {
+    const entityRef = await readableEntityRef(req, req.params);
+    const definitions = await slos.getEntitySloDefinitions(entityRef);
+    const { groups, problems } = generatePrometheusRules(definitions, {});
+    if (req.query.format === 'yaml') {
+      // The validated router types bodies as JSON; this one answer is YAML text.
+      (res as express.Response)
+        .type('text/yaml')
+        .send(toPrometheusRulesYaml(groups));
+      return;
+    }
+    res.json({
+      groups: groups.map(g => ({ ...g })),
+      problems: problems.map(p => ({ ...p })),
+    });
+  });
+
+  router.get('/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const page = await slos.listSlos({
+      owner: req.query.owner,
+      tier: req.query.tier,
+      state: req.query.state,
+      limit: req.query.limit ?? 50,
+      cursor: req.query.cursor,
+    });
+    // One catalog request per page decides what this caller may see.
+    const refs = [...new Set(page.items.map(item => item.entityRef))];
+    const { items: entities } =
+      refs.length > 0
+        ? await catalog.getEntitiesByRefs(
+            {
+              entityRefs: refs,
+              fields: ['kind', 'metadata.name', 'metadata.namespace'],
+            },
+            { credentials },
+          )
+        : { items: [] };
+    const readable = new Set(
+      refs.filter(
+        (_ref, index) =>
+          entities[index] !== null && entities[index] !== undefined,
+      ),
+    );
+    res.json({
+      items: page.items.filter(item => readable.has(item.entityRef)),
+      nextCursor: page.nextCursor ?? null,
+    });
+  });
+
+  router.get('/slos/:sloId/history', async (req, res) => {
+    const { sloId } = req.params;
+    await readableSloEntityRef(req, sloId);
+    const to = req.query.to ? Date.parse(req.query.to) : Date.now();
+    const from = req.query.from ? Date.parse(req.query.from) : to - 30 * DAY_MS;
+    if (Number.isNaN(from) || Number.isNaN(to) || from >= to) {
+      throw new InputError(
+        "'from' and 'to' must be ISO 8601 date-times with from before to",
+      );
+    }
+    const stepMs = req.query.step
+      ? parsePrometheusDuration(req.query.step)
+      : Math.max(60_000, Math.ceil((to - from) / 500));
+    if (!stepMs) {
+      throw new InputError(
+        `'step' must be a duration such as 5m or 1h, got '${req.query.step}'`,
+      );
+    }
+    if ((to - from) / stepMs > MAX_HISTORY_POINTS) {
+      throw new InputError(
+        `The range and step ask for more than ${MAX_HISTORY_POINTS} points: use a larger step`,
+      );
+    }
+    res.json(
+      await slos.getSloHistory(sloId, {
+        from: new Date(from),
+        to: new Date(to),
+        stepMs,
+      }),
+    );
+  });
+
+  router.post('/slos/:sloId/events', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize(
+      [{ permission: reliabilitySliWritePermission }],
+      { credentials },
+    );
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `Pushing SLI events needs the permission ${reliabilitySliWritePermission.name}`,
+      );
+    }
+    const result = await events.ingest(req.params.sloId, req.body);
+    res.status(202).json(result);
   });
 
   return router;

@@ -1,0 +1,392 @@
+import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { ForwardedError, stringifyError } from '@backstage/errors';
+import {
+  SliFetchRequest,
+  SliFetchResult,
+  SliSource,
+} from '@reliability/backstage-plugin-node';
+import {
+  EvaluationStore,
+  SloHistoryPoint,
+  SloSnapshot,
+} from '../database/EvaluationStore';
+import {
+  SloDefinitionStore,
+  StoredSloDefinition,
+} from '../database/SloDefinitionStore';
+import { sliSourceTypeOf } from '../sources/sliSourceType';
+import { EvaluationSettings, readEvaluationSettings } from './config';
+import { evaluateSlo, sliRangeOf, toHistoryPoint } from './evaluateSlo';
+import { mapWithConcurrency } from './mapWithConcurrency';
+
+/** Retention cleanup runs at most this often, whatever the evaluation frequency. */
+const CLEANUP_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * Counts of one evaluation cycle.
+ *
+ * @internal
+ */
+export interface EvaluationCycleSummary {
+  /** SLOs defined. */
+  slos: number;
+  /** Evaluated with fresh SLI data. */
+  evaluated: number;
+  /** Attempted and failed; their last good values stay, marked stale. */
+  failed: number;
+  /** Not attempted because they are backing off after failures. */
+  backingOff: number;
+  /** Requests to sources: one per `fetchMany` call or per `fetch` call. */
+  sourceRequests: number;
+  /** SLOs attempted per source type (`none` for SLOs naming no type). */
+  bySource: Record<string, number>;
+}
+
+/**
+ * Where the SLOs' SLI sources come from: the plugin's registry of the extension point.
+ *
+ * @internal
+ */
+export interface SliSourceProvider {
+  list(): SliSource[];
+}
+
+/**
+ * Evaluates every SLO's error budget on a schedule and stores a snapshot per SLO.
+ *
+ * @internal
+ */
+export interface SloEvaluator {
+  /** Registers the task `reliability-evaluate-slos`, global so replicas run each cycle once. */
+  schedule(scheduler: SchedulerService): Promise<void>;
+  /** Runs one cycle now. */
+  evaluateAll(signal?: AbortSignal): Promise<EvaluationCycleSummary>;
+}
+
+type Outcome =
+  | { sloId: string; ok: true; data: SliFetchResult; request: SliFetchRequest }
+  | { sloId: string; ok: false; error: string };
+
+/**
+ * Why an SLO has no source, in words that say what to do about it.
+ *
+ * @internal
+ */
+export function missingSourceMessage(type: string | undefined): string {
+  if (type === undefined) {
+    return 'The SLI names no data source type, so no SLI source can serve it';
+  }
+  if (type === 'prometheus') {
+    return 'Prometheus is not configured: add reliability.prometheus.instances';
+  }
+  return `No SLI source of type '${type}' is installed: add the backend module that provides it`;
+}
+
+/**
+ * The {@link SloEvaluator} of the plugin.
+ *
+ * A failing SLO keeps its last good values, marked stale since its first failure, and backs
+ * off: after n consecutive failures it waits min(2^(n−1) cycles, `maxRetryDelay`) before the
+ * next attempt, so that a source that is down or not configured is not hammered every cycle.
+ * The first success clears all of it.
+ *
+ * @internal
+ */
+export class DefaultSloEvaluator implements SloEvaluator {
+  static create(options: {
+    definitions: SloDefinitionStore;
+    evaluations: EvaluationStore;
+    sliSources: SliSourceProvider;
+    config: Config;
+    logger: LoggerService;
+    /** Epoch milliseconds; for tests. */
+    now?: () => number;
+  }): DefaultSloEvaluator {
+    return new DefaultSloEvaluator(
+      options.definitions,
+      options.evaluations,
+      options.sliSources,
+      readEvaluationSettings(options.config),
+      options.logger,
+      options.now ?? Date.now,
+    );
+  }
+
+  #lastCleanupAt = 0;
+
+  private constructor(
+    private readonly definitions: SloDefinitionStore,
+    private readonly evaluations: EvaluationStore,
+    private readonly sliSources: SliSourceProvider,
+    private readonly settings: EvaluationSettings,
+    private readonly logger: LoggerService,
+    private readonly now: () => number,
+  ) {}
+
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'reliability-evaluate-slos',
+      frequency: this.settings.frequency,
+      timeout: this.settings.timeout,
+      // Global: with several replicas on one database, each cycle runs on one of them only.
+      scope: 'global',
+      fn: async signal => {
+        await this.evaluateAll(signal);
+      },
+    });
+  }
+
+  async evaluateAll(signal?: AbortSignal): Promise<EvaluationCycleSummary> {
+    try {
+      return await this.runCycle(signal);
+    } catch (error) {
+      throw new ForwardedError('SLO evaluation cycle failed', error);
+    }
+  }
+
+  private async runCycle(
+    signal?: AbortSignal,
+  ): Promise<EvaluationCycleSummary> {
+    const started = this.now();
+    const [definitions, snapshots] = await Promise.all([
+      this.definitions.listAllSlos(),
+      this.evaluations.listSnapshots(),
+    ]);
+    const previous = new Map(snapshots.map(s => [s.sloId, s]));
+    const summary: EvaluationCycleSummary = {
+      slos: definitions.length,
+      evaluated: 0,
+      failed: 0,
+      backingOff: 0,
+      sourceRequests: 0,
+      bySource: {},
+    };
+
+    // Half a cycle of slack, so that scheduling jitter does not push a retry a cycle later.
+    const dueBy = started + this.settings.frequencyMs / 2;
+    const groups = new Map<string | undefined, StoredSloDefinition[]>();
+    for (const definition of definitions) {
+      const retryAfter = previous.get(definition.sloId)?.retryAfter;
+      if (retryAfter !== undefined && retryAfter > dueBy) {
+        summary.backingOff += 1;
+        continue;
+      }
+      const type = sliSourceTypeOf(definition.slo);
+      groups.set(type, [...(groups.get(type) ?? []), definition]);
+    }
+
+    const sources = new Map(this.sliSources.list().map(s => [s.type, s]));
+    const outcomes = (
+      await Promise.all(
+        [...groups].map(([type, group]) => {
+          summary.bySource[type ?? 'none'] = group.length;
+          const source = type === undefined ? undefined : sources.get(type);
+          if (!source) {
+            const error = missingSourceMessage(type);
+            return group.map(d => ({
+              sloId: d.sloId,
+              ok: false as const,
+              error,
+            }));
+          }
+          return this.fetchGroup(source, group, started, summary, signal);
+        }),
+      )
+    ).flat();
+
+    const byId = new Map(definitions.map(d => [d.sloId, d]));
+    const saved: SloSnapshot[] = [];
+    const history: SloHistoryPoint[] = [];
+    for (const outcome of outcomes) {
+      const definition = byId.get(outcome.sloId)!;
+      const before = previous.get(outcome.sloId);
+      let error: string;
+      if (outcome.ok) {
+        try {
+          const result = evaluateSlo(
+            definition.slo,
+            outcome.data,
+            outcome.request.to,
+            this.settings,
+          );
+          const writeHistory = this.isHistoryDue(
+            before?.lastHistoryAt,
+            result.time,
+          );
+          if (writeHistory) {
+            history.push(toHistoryPoint(definition.sloId, result));
+          }
+          saved.push({
+            sloId: definition.sloId,
+            entityRef: definition.entityRef,
+            evaluatedAt: started,
+            lastSuccessAt: started,
+            consecutiveFailures: 0,
+            lastHistoryAt: writeHistory ? result.time : before?.lastHistoryAt,
+            result,
+          });
+          summary.evaluated += 1;
+          continue;
+        } catch (evaluationError) {
+          error = `The SLI data cannot be evaluated: ${stringifyError(
+            evaluationError,
+          )}`;
+        }
+      } else {
+        error = outcome.error;
+      }
+
+      const failures = (before?.consecutiveFailures ?? 0) + 1;
+      const delayMs = Math.min(
+        this.settings.frequencyMs * 2 ** Math.min(failures - 1, 30),
+        this.settings.maxRetryDelayMs,
+      );
+      this.logger.warn(
+        `Failed to evaluate SLO ${definition.sloId} of ${
+          definition.entityRef
+        } (failure ${failures}, next attempt in ${Math.round(
+          delayMs / 1000,
+        )} s): ${error}`,
+      );
+      saved.push({
+        sloId: definition.sloId,
+        entityRef: definition.entityRef,
+        evaluatedAt: started,
+        lastSuccessAt: before?.lastSuccessAt,
+        staleSince: before?.staleSince ?? started,
+        error,
+        consecutiveFailures: failures,
+        retryAfter: started + delayMs,
+        lastHistoryAt: before?.lastHistoryAt,
+        result: before?.result,
+      });
+      summary.failed += 1;
+    }
+    await this.evaluations.save(saved, history);
+
+    if (started - this.#lastCleanupAt >= CLEANUP_INTERVAL_MS) {
+      this.#lastCleanupAt = started;
+      const [historyRows, snapshotRows] = await Promise.all([
+        this.evaluations.deleteHistoryBefore(
+          started - this.settings.historyRetentionMs,
+        ),
+        this.evaluations.deleteSnapshotsExcept(definitions.map(d => d.sloId)),
+      ]);
+      if (historyRows + snapshotRows > 0) {
+        this.logger.info(
+          `Deleted ${historyRows} SLO history rows older than the retention and ${snapshotRows} evaluations of removed SLOs`,
+        );
+      }
+    }
+
+    this.logger.info(
+      `Evaluated SLOs in ${this.now() - started} ms: ${summary.evaluated} of ${
+        summary.slos
+      } evaluated, ${summary.failed} failed, ${
+        summary.backingOff
+      } backing off; ${
+        summary.sourceRequests
+      } source requests; by source ${JSON.stringify(summary.bySource)}`,
+    );
+    return summary;
+  }
+
+  /** History is written at most once per interval, at the first cycle of each interval. */
+  private isHistoryDue(lastHistoryAt: number | undefined, time: number) {
+    const interval = this.settings.historyIntervalMs;
+    return (
+      lastHistoryAt === undefined ||
+      Math.floor(time / interval) > Math.floor(lastHistoryAt / interval)
+    );
+  }
+
+  private async fetchGroup(
+    source: SliSource,
+    group: StoredSloDefinition[],
+    nowMs: number,
+    summary: EvaluationCycleSummary,
+    signal?: AbortSignal,
+  ): Promise<Outcome[]> {
+    const outcomes: Outcome[] = [];
+    const requests: SliFetchRequest[] = [];
+    for (const { slo } of group) {
+      if (!source.supports(slo)) {
+        outcomes.push({
+          sloId: slo.id,
+          ok: false,
+          error: `The ${source.type} SLI source cannot serve this SLO's SLI`,
+        });
+        continue;
+      }
+      try {
+        requests.push({
+          slo,
+          ...sliRangeOf(slo, nowMs, this.settings),
+          signal,
+        });
+      } catch (error) {
+        outcomes.push({
+          sloId: slo.id,
+          ok: false,
+          error: `The SLO period cannot be resolved: ${stringifyError(error)}`,
+        });
+      }
+    }
+    if (requests.length === 0) {
+      return outcomes;
+    }
+
+    if (source.fetchMany) {
+      summary.sourceRequests += 1;
+      try {
+        const results = await source.fetchMany(requests);
+        for (const request of requests) {
+          const data = results.get(request.slo.id);
+          outcomes.push(
+            data
+              ? { sloId: request.slo.id, ok: true, data, request }
+              : {
+                  sloId: request.slo.id,
+                  ok: false,
+                  error: `The ${source.type} SLI source returned no data for this SLO`,
+                },
+          );
+        }
+      } catch (error) {
+        const message = `The ${source.type} SLI source failed: ${stringifyError(
+          error,
+        )}`;
+        outcomes.push(
+          ...requests.map(r => ({
+            sloId: r.slo.id,
+            ok: false as const,
+            error: message,
+          })),
+        );
+      }
+      return outcomes;
+    }
+
+    summary.sourceRequests += requests.length;
+    const fetched = await mapWithConcurrency(
+      requests,
+      this.settings.concurrency,
+      async (request): Promise<Outcome> => {
+        try {
+          const data = await source.fetch(request);
+          return { sloId: request.slo.id, ok: true, data, request };
+        } catch (error) {
+          return {
+            sloId: request.slo.id,
+            ok: false,
+            error: `The ${source.type} SLI source failed: ${stringifyError(
+              error,
+            )}`,
+          };
+        }
+      },
+    );
+    return [...outcomes, ...fetched];
+  }
+}

@@ -1,0 +1,93 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseSloFiles } from '@reliability/backstage-plugin-common';
+import { Knex } from 'knex';
+import {
+  DefaultEntitySloLoader,
+  EntitySloLoader,
+} from '../catalog/EntitySloLoader';
+import { DefaultSloFileReader } from '../catalog/SloFileReader';
+import {
+  DatabaseEvaluationStore,
+  EvaluationStore,
+} from '../database/EvaluationStore';
+import {
+  DatabaseSloDefinitionStore,
+  SloDefinitionStore,
+} from '../database/SloDefinitionStore';
+import { DefaultReliabilityService } from './ReliabilityService';
+import {
+  DefaultSloEvaluator,
+  SliSourceProvider,
+  SloEvaluator,
+} from './SloEvaluator';
+import { ReliabilityService } from './types';
+
+export type * from './types';
+export type { SliSourceProvider } from './SloEvaluator';
+
+/**
+ * What {@link createReliabilityServices} gives the plugin.
+ *
+ * @internal
+ */
+export interface ReliabilityServices {
+  /** What the router serves. */
+  service: ReliabilityService;
+  /** The SLO definitions, e.g. for the push route and the probes to look SLOs up. */
+  definitions: SloDefinitionStore;
+  evaluations: EvaluationStore;
+  loader: EntitySloLoader;
+  evaluator: SloEvaluator;
+}
+
+/**
+ * Creates the stores, the catalog loader, the evaluator and the service over them, and schedules
+ * the tasks `reliability-catalog-refresh` and `reliability-evaluate-slos`. Call it in the plugin's
+ * `init` after the migrations, with the registry of the SLI source extension point.
+ *
+ * @internal
+ */
+export async function createReliabilityServices(options: {
+  knex: Knex;
+  scheduler: SchedulerService;
+  urlReader: UrlReaderService;
+  catalog: CatalogService;
+  auth: AuthService;
+  config: Config;
+  logger: LoggerService;
+  sliSources: SliSourceProvider;
+}): Promise<ReliabilityServices> {
+  const definitions = DatabaseSloDefinitionStore.create({ knex: options.knex });
+  const evaluations = DatabaseEvaluationStore.create({ knex: options.knex });
+  const loader = DefaultEntitySloLoader.create({
+    catalog: options.catalog,
+    auth: options.auth,
+    config: options.config,
+    logger: options.logger.child({ task: 'reliability-catalog-refresh' }),
+    store: definitions,
+    reader: DefaultSloFileReader.create({ urlReader: options.urlReader }),
+    parse: files => parseSloFiles(files),
+  });
+  const evaluator = DefaultSloEvaluator.create({
+    definitions,
+    evaluations,
+    sliSources: options.sliSources,
+    config: options.config,
+    logger: options.logger.child({ task: 'reliability-evaluate-slos' }),
+  });
+  await loader.schedule(options.scheduler);
+  await evaluator.schedule(options.scheduler);
+  const service = DefaultReliabilityService.create({
+    definitions,
+    evaluations,
+    loader,
+  });
+  return { service, definitions, evaluations, loader, evaluator };
+}

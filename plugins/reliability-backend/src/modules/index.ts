@@ -1,0 +1,3 @@
+export { reliabilityPushSliSourceModule } from './pushSliSourceModule';
+export { reliabilityHttpProbeSliSourceModule } from './httpProbeSliSourceModule';
+export { reliabilityPrometheusSliSourceModule } from './prometheusSliSourceModule';

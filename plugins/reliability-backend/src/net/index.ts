@@ -1,0 +1,14 @@
+export { addressRefusal } from './addressPolicy';
+export type { AddressPolicyOptions } from './addressPolicy';
+export { HostAllowList, normalizeHost } from './HostAllowList';
+export { RequestRefusedError, SsrfGuard } from './SsrfGuard';
+export type {
+  CheckedTarget,
+  ResolvedAddress,
+  SsrfGuardOptions,
+} from './SsrfGuard';
+export { guardedHttpRequest, pinnedLookup } from './guardedHttpRequest';
+export type {
+  GuardedHttpRequestOptions,
+  GuardedHttpResponse,
+} from './guardedHttpRequest';

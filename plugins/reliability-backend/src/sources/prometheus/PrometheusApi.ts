@@ -1,0 +1,309 @@
+/**
+ * The client of the Prometheus HTTP API (`/api/v1/query`, `/api/v1/query_range`), which Thanos,
+ * Mimir, Cortex and VictoriaMetrics serve as well. Queries are POSTed form-encoded, so that long
+ * selectors fit, and they are read-only, hence idempotent and retried through {@link withRetries}.
+ * Statuses become typed errors from `@backstage/errors`.
+ */
+import {
+  AuthenticationError,
+  InputError,
+  NotAllowedError,
+  NotFoundError,
+  ServiceUnavailableError,
+  isError,
+} from '@backstage/errors';
+import {
+  RetryPolicy,
+  RetryableError,
+  Sleep,
+  parseRetryAfterMs,
+  withRetries,
+} from './retry';
+
+/**
+ * One series of a range query: its labels and `[unix seconds, value]` pairs, values as the API
+ * writes them (`"1.5"`, `"NaN"`, `"+Inf"`).
+ *
+ * @public
+ */
+export interface PrometheusRangeSeries {
+  metric: Record<string, string>;
+  values: Array<[number, string]>;
+}
+
+/**
+ * One series of an instant query.
+ *
+ * @public
+ */
+export interface PrometheusInstantSample {
+  metric: Record<string, string>;
+  value: [number, string];
+}
+
+/**
+ * Counts what a client sends, so that a caller can tell how many queries one evaluation cycle
+ * cost. The caller owns the object; the client only increments it.
+ *
+ * @public
+ */
+export interface PrometheusQueryCounter {
+  /** PromQL queries, each counted once however often it was retried. */
+  queries: number;
+  /** HTTP requests, retries included. */
+  requests: number;
+}
+
+/**
+ * Options of one query call.
+ *
+ * @public
+ */
+export interface PrometheusCallOptions {
+  signal?: AbortSignal;
+  counter?: PrometheusQueryCounter;
+}
+
+/**
+ * How to reach one Prometheus-compatible HTTP API.
+ *
+ * @public
+ */
+export interface PrometheusApiOptions {
+  /** The instance name from config, used in error messages. */
+  name: string;
+  /** Base URL, e.g. `http://prometheus:9090` or `http://mimir/prometheus`. */
+  baseUrl: string;
+  /** Extra headers, e.g. `Authorization` or `X-Scope-OrgID`. */
+  headers?: Record<string, string>;
+  /** Timeout of one HTTP request. Default 60 s. */
+  timeoutMs?: number;
+  retry?: Partial<RetryPolicy>;
+  /** Replaces the global `fetch`, for tests. */
+  fetch?: typeof fetch;
+  /** Replaces the backoff wait, for tests. */
+  sleep?: Sleep;
+}
+
+/**
+ * The largest number of points Prometheus returns per series of a range query; it rejects
+ * queries asking for more ("exceeded maximum resolution of 11,000 points per timeseries").
+ *
+ * @public
+ */
+export const PROMETHEUS_MAX_POINTS_PER_SERIES = 11_000;
+
+interface ApiResponseBody {
+  status?: string;
+  data?: { resultType?: string; result?: unknown };
+  errorType?: string;
+  error?: string;
+}
+
+/** Prometheus' own error message from a response body, when it sent one. */
+function describeBody(body: ApiResponseBody | undefined, text: string) {
+  if (body?.error) {
+    return body.errorType ? `${body.errorType}: ${body.error}` : body.error;
+  }
+  const trimmed = text.trim().slice(0, 200);
+  return trimmed || 'no response body';
+}
+
+function seconds(ms: number): string {
+  return String(ms / 1000);
+}
+
+/**
+ * A client of one Prometheus HTTP API.
+ *
+ * @public
+ */
+export class PrometheusApi {
+  readonly name: string;
+  readonly baseUrl: string;
+  readonly #headers: Record<string, string>;
+  readonly #timeoutMs: number;
+  readonly #retry?: Partial<RetryPolicy>;
+  readonly #fetch: typeof fetch;
+  readonly #sleep?: Sleep;
+
+  constructor(options: PrometheusApiOptions) {
+    this.name = options.name;
+    this.baseUrl = options.baseUrl.replace(/\/+$/, '');
+    this.#headers = options.headers ?? {};
+    this.#timeoutMs = options.timeoutMs ?? 60_000;
+    this.#retry = options.retry;
+    this.#fetch = options.fetch ?? ((...args) => fetch(...args));
+    this.#sleep = options.sleep;
+  }
+
+  /**
+   * Evaluates `query` over `[startMs, endMs]` every `stepMs` (`/api/v1/query_range`).
+   */
+  async queryRange(
+    query: string,
+    range: { startMs: number; endMs: number; stepMs: number },
+    options: PrometheusCallOptions = {},
+  ): Promise<PrometheusRangeSeries[]> {
+    const points = Math.floor((range.endMs - range.startMs) / range.stepMs) + 1;
+    if (points > PROMETHEUS_MAX_POINTS_PER_SERIES) {
+      throw new InputError(
+        `A range query of ${points} points per series exceeds Prometheus' limit of ${PROMETHEUS_MAX_POINTS_PER_SERIES}; use a longer step`,
+      );
+    }
+    const result = await this.#call(
+      'query_range',
+      {
+        query,
+        start: seconds(range.startMs),
+        end: seconds(range.endMs),
+        step: seconds(range.stepMs),
+      },
+      'matrix',
+      options,
+    );
+    return result as PrometheusRangeSeries[];
+  }
+
+  /**
+   * Evaluates `query` at one moment (`/api/v1/query`); the result must be an instant vector.
+   */
+  async query(
+    query: string,
+    timeMs: number,
+    options: PrometheusCallOptions = {},
+  ): Promise<PrometheusInstantSample[]> {
+    const result = await this.#call(
+      'query',
+      { query, time: seconds(timeMs) },
+      'vector',
+      options,
+    );
+    return result as PrometheusInstantSample[];
+  }
+
+  async #call(
+    endpoint: 'query' | 'query_range',
+    params: Record<string, string>,
+    resultType: 'matrix' | 'vector',
+    options: PrometheusCallOptions,
+  ): Promise<unknown> {
+    const url = `${this.baseUrl}/api/v1/${endpoint}`;
+    const body = new URLSearchParams(params).toString();
+    if (options.counter) {
+      options.counter.queries += 1;
+    }
+    return withRetries(
+      async () => {
+        if (options.counter) {
+          options.counter.requests += 1;
+        }
+        const response = await this.#send(url, body, options.signal);
+        return this.#read(response, resultType);
+      },
+      {
+        // Queries only read: sending one twice cannot change anything.
+        idempotent: true,
+        policy: this.#retry,
+        signal: options.signal,
+        sleep: this.#sleep,
+      },
+    );
+  }
+
+  async #send(
+    url: string,
+    body: string,
+    signal: AbortSignal | undefined,
+  ): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.#timeoutMs);
+    try {
+      return await this.#fetch(url, {
+        method: 'POST',
+        headers: {
+          ...this.#headers,
+          'Content-Type': 'application/x-www-form-urlencoded',
+          Accept: 'application/json',
+        },
+        body,
+        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+      });
+    } catch (error) {
+      if (signal?.aborted) {
+        throw signal.reason;
+      }
+      // Connection refused, reset, DNS failure or our own timeout: worth another try.
+      const cause = isError(error) ? error : new Error(String(error));
+      const detail =
+        isError(cause.cause) && cause.cause.message
+          ? `${cause.message} (${cause.cause.message})`
+          : cause.message;
+      throw new RetryableError(
+        new ServiceUnavailableError(
+          `Prometheus "${this.name}" at ${this.baseUrl} could not be reached: ${detail}`,
+          cause,
+        ),
+      );
+    }
+  }
+
+  async #read(response: Response, resultType: string): Promise<unknown> {
+    const text = await response.text();
+    let body: ApiResponseBody | undefined;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      body = undefined;
+    }
+    const status = response.status;
+    const what = `Prometheus "${this.name}" answered ${status}: ${describeBody(
+      body,
+      text,
+    )}`;
+
+    if (status === 429 || status >= 500) {
+      throw new RetryableError(
+        new ServiceUnavailableError(what),
+        parseRetryAfterMs(response.headers.get('retry-after')),
+      );
+    }
+    // 400 is a malformed query, 422 one that cannot be executed (too many samples, bad
+    // matching): both are the SLO's query at fault, and asking again does not help.
+    if (status === 400 || status === 422) {
+      throw new InputError(what);
+    }
+    if (status === 401) {
+      throw new AuthenticationError(what);
+    }
+    if (status === 403) {
+      throw new NotAllowedError(what);
+    }
+    if (status === 404) {
+      throw new NotFoundError(
+        `${what} (is ${this.baseUrl} the base URL of a Prometheus HTTP API?)`,
+      );
+    }
+    if (status !== 200) {
+      throw new ServiceUnavailableError(what);
+    }
+    if (body?.status !== 'success' || !body.data) {
+      throw new ServiceUnavailableError(
+        `Prometheus "${
+          this.name
+        }" answered 200 without a successful API response: ${describeBody(
+          body,
+          text,
+        )}`,
+      );
+    }
+    if (
+      body.data.resultType !== resultType ||
+      !Array.isArray(body.data.result)
+    ) {
+      throw new InputError(
+        `Prometheus "${this.name}" returned a ${body.data.resultType} where a ${resultType} was expected`,
+      );
+    }
+    return body.data.result;
+  }
+}
