@@ -26,7 +26,8 @@ async function guestToken() {
 
 function demoBuckets() {
   const end = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
-  const start = end - DAYS * 24 * 60 * MINUTE;
+  // Just inside the minute retention (7 days by default), which is how far back pushes may go.
+  const start = end - DAYS * 24 * 60 * MINUTE + 10 * MINUTE;
   const incidentStart = end - 2 * 24 * 60 * MINUTE;
   const buckets = [];
   // A fixed seed keeps the demo the same on every run.

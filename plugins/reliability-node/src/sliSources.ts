@@ -45,9 +45,12 @@ export interface SliSource {
   /**
    * Optional batch form: sources that can answer many SLOs with a constant number of requests
    * (Prometheus reading Sloth's recording rules) implement it, and the evaluation prefers it.
-   * Results are keyed by SLO id; an SLO missing from the map failed and keeps its last values.
+   * Results are keyed by SLO id; an `Error` says why that SLO failed (it keeps its last values),
+   * and an SLO missing from the map failed without a reason.
    */
-  fetchMany?(requests: SliFetchRequest[]): Promise<Map<string, SliFetchResult>>;
+  fetchMany?(
+    requests: SliFetchRequest[],
+  ): Promise<Map<string, SliFetchResult | Error>>;
 }
 
 /**

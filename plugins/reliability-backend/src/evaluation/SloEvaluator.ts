@@ -343,15 +343,17 @@ export class DefaultSloEvaluator implements SloEvaluator {
         const results = await source.fetchMany(requests);
         for (const request of requests) {
           const data = results.get(request.slo.id);
-          outcomes.push(
-            data
-              ? { sloId: request.slo.id, ok: true, data, request }
-              : {
-                  sloId: request.slo.id,
-                  ok: false,
-                  error: `The ${source.type} SLI source returned no data for this SLO`,
-                },
-          );
+          if (data && !(data instanceof Error)) {
+            outcomes.push({ sloId: request.slo.id, ok: true, data, request });
+          } else {
+            outcomes.push({
+              sloId: request.slo.id,
+              ok: false,
+              error: data
+                ? stringifyError(data)
+                : `The ${source.type} SLI source returned no data for this SLO`,
+            });
+          }
         }
       } catch (error) {
         const message = `The ${source.type} SLI source failed: ${stringifyError(

@@ -280,6 +280,18 @@ function expectBudgetOf(
   return evaluation;
 }
 
+/** The data of one SLO from a batch result; fails the test with the SLO's error otherwise. */
+function dataOf(
+  results: Map<string, SliFetchResult | Error>,
+  sloId: string,
+): SliFetchResult {
+  const data = results.get(sloId);
+  if (!data || data instanceof Error) {
+    throw new Error(`no data for ${sloId}: ${data?.message ?? 'missing'}`);
+  }
+  return data;
+}
+
 describe('PrometheusSliSource with a real Prometheus', () => {
   let binaries: PrometheusBinaries;
   let workDir: string;
@@ -418,7 +430,7 @@ describe('PrometheusSliSource with a real Prometheus', () => {
 
     const evaluation = expectBudgetOf(
       checkout,
-      results.get('checkout-availability'),
+      dataOf(results, 'checkout-availability'),
       (from, to) => timeErrorRatio(checkoutTraffic, from, to),
     );
     // The history is not trivial: the bad day burns the 3-day window fastest.
@@ -429,8 +441,10 @@ describe('PrometheusSliSource with a real Prometheus', () => {
     expect(evaluation.budget.remaining).toBeGreaterThan(0);
     expect(evaluation.budget.remaining).toBeLessThan(1);
 
-    expectBudgetOf(payments, results.get('payments-availability'), (from, to) =>
-      timeErrorRatio(paymentsTraffic, from, to),
+    expectBudgetOf(
+      payments,
+      dataOf(results, 'payments-availability'),
+      (from, to) => timeErrorRatio(paymentsTraffic, from, to),
     );
   });
 
@@ -445,7 +459,7 @@ describe('PrometheusSliSource with a real Prometheus', () => {
       rawQueries: 2,
     });
 
-    const checkoutResult = results.get('checkout-availability')!;
+    const checkoutResult = dataOf(results, 'checkout-availability')!;
     // Events per bucket, not units: the first bucket holds 5 minutes of day 0's requests.
     expect(checkoutResult.total[0]).toBeCloseTo(
       5 * checkoutTraffic(0).total,
@@ -454,8 +468,10 @@ describe('PrometheusSliSource with a real Prometheus', () => {
     expectBudgetOf(checkout, checkoutResult, (from, to) =>
       eventErrorRatio(checkoutTraffic, from, to),
     );
-    expectBudgetOf(payments, results.get('payments-availability'), (from, to) =>
-      eventErrorRatio(paymentsTraffic, from, to),
+    expectBudgetOf(
+      payments,
+      dataOf(results, 'payments-availability'),
+      (from, to) => eventErrorRatio(paymentsTraffic, from, to),
     );
   });
 
@@ -475,7 +491,7 @@ describe('PrometheusSliSource with a real Prometheus', () => {
     });
     expectBudgetOf(
       checkoutWithoutRules,
-      results.get('checkout-availability-unrecorded'),
+      dataOf(results, 'checkout-availability-unrecorded'),
       (from, to) => eventErrorRatio(checkoutTraffic, from, to),
     );
   });

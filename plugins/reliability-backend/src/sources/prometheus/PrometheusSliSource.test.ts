@@ -125,6 +125,13 @@ function prometheusWithRules(withRules: (id: string) => boolean) {
   };
 }
 
+/** Ids of the SLOs a batch answered with data rather than an error. */
+function dataIds(results: Map<string, unknown>): string[] {
+  return [...results]
+    .filter(([, value]) => !(value instanceof Error))
+    .map(([id]) => id);
+}
+
 describe('PrometheusSliSource', () => {
   let server: FakePrometheusApi;
   let other: FakePrometheusApi;
@@ -222,7 +229,9 @@ describe('PrometheusSliSource', () => {
         request(slo('svc-a')),
         request(slo('svc-b')),
       ]);
-      expect(results.size).toBe(0);
+      // Every SLO of the failed query maps to its error, none to data.
+      expect(results.size).toBe(2);
+      expect([...results.values()].every(v => v instanceof Error)).toBe(true);
       const stats = prometheus.lastCycleStats!;
       expect(stats).toMatchObject({ queries: 1, requests: 2, rawQueries: 0 });
       expect(stats.errors.get('svc-a')).toBeInstanceOf(ServiceUnavailableError);
@@ -251,7 +260,8 @@ describe('PrometheusSliSource', () => {
         request(slo('svc-a')),
         request(slo('svc-b')),
       ]);
-      expect([...results.keys()]).toEqual(['svc-a']);
+      expect(dataIds(results)).toEqual(['svc-a']);
+      expect(results.get('svc-b')).toBeInstanceOf(Error);
       const error = prometheus.lastCycleStats!.errors.get('svc-b');
       expect(error).toBeInstanceOf(NotFoundError);
       expect(error?.message).toBe(
@@ -434,7 +444,8 @@ describe('PrometheusSliSource', () => {
         request(slo('svc-a')),
         request(slo('svc-b', { kind: 'raw', errorRatioQuery: 'broken(' })),
       ]);
-      expect([...results.keys()]).toEqual(['svc-a']);
+      expect(dataIds(results)).toEqual(['svc-a']);
+      expect(results.get('svc-b')).toBeInstanceOf(Error);
       expect(prometheus.lastCycleStats!.errors.get('svc-b')).toBeInstanceOf(
         InputError,
       );

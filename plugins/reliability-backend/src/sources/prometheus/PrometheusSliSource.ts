@@ -275,12 +275,19 @@ export class PrometheusSliSource implements SliSource {
 
   /**
    * Reads many SLOs with as few queries as possible; see the class documentation. SLOs that
-   * failed are missing from the map, and their errors are in {@link PrometheusSliSource.lastCycleStats}.
+   * failed map to their error, as in {@link PrometheusSliSource.lastCycleStats}.
    */
   async fetchMany(
     requests: SliFetchRequest[],
-  ): Promise<Map<string, SliFetchResult>> {
-    return (await this.#cycle(requests)).results;
+  ): Promise<Map<string, SliFetchResult | Error>> {
+    const { results, stats } = await this.#cycle(requests);
+    const outcomes = new Map<string, SliFetchResult | Error>(results);
+    for (const [sloId, error] of stats.errors) {
+      if (!outcomes.has(sloId)) {
+        outcomes.set(sloId, error);
+      }
+    }
+    return outcomes;
   }
 
   async #cycle(requests: SliFetchRequest[]): Promise<{
