@@ -43,6 +43,11 @@ export interface SliSource {
   supports(slo: ServiceLevelObjective): boolean;
   fetch(request: SliFetchRequest): Promise<SliFetchResult>;
   /**
+   * Optional: how many queries the last `fetchMany` call (or `fetch` call) sent to the backing
+   * system, so the evaluation can log and report its cost per cycle.
+   */
+  readonly queriesInLastCycle?: number;
+  /**
    * Optional batch form: sources that can answer many SLOs with a constant number of requests
    * (Prometheus reading Sloth's recording rules) implement it, and the evaluation prefers it.
    * Results are keyed by SLO id; an `Error` says why that SLO failed (it keeps its last values),

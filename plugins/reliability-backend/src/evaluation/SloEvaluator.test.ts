@@ -109,6 +109,7 @@ describe('DefaultSloEvaluator', () => {
       backingOff: 0,
       sourceRequests: 1,
       bySource: { push: 1 },
+      queriesBySource: {},
     });
 
     // The period (30 days) is the longest window; only whole minutes are asked for.
@@ -209,6 +210,37 @@ describe('DefaultSloEvaluator', () => {
     expect(source.fetch).not.toHaveBeenCalled();
     await expect(evaluations.getSnapshot('b')).resolves.toMatchObject({
       error: 'The prometheus SLI source returned no data for this SLO',
+    });
+  });
+
+  it("records a batch source's own error per SLO and its query count", async () => {
+    const fetchMany = jest.fn(
+      async (requests: SliFetchRequest[]) =>
+        new Map<string, SliFetchResult | Error>(
+          requests.map(r => [
+            r.slo.id,
+            r.slo.id === 'b'
+              ? new Error('Prometheus rejected the query: parse error')
+              : steadyData(r),
+          ]),
+        ),
+    );
+    const source = fakeSource('prometheus', {
+      fetchMany,
+      queriesInLastCycle: 1,
+    });
+    const { evaluator, evaluations } = await setup({
+      slos: [prometheusSlo('a'), prometheusSlo('b')],
+      sources: [source],
+    });
+
+    await expect(evaluator.evaluateAll()).resolves.toMatchObject({
+      evaluated: 1,
+      failed: 1,
+      queriesBySource: { prometheus: 1 },
+    });
+    await expect(evaluations.getSnapshot('b')).resolves.toMatchObject({
+      error: 'Error: Prometheus rejected the query: parse error',
     });
   });
 

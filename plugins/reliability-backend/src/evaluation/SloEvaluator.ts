@@ -41,6 +41,11 @@ export interface EvaluationCycleSummary {
   sourceRequests: number;
   /** SLOs attempted per source type (`none` for SLOs naming no type). */
   bySource: Record<string, number>;
+  /**
+   * Queries sent to the backing system per source type, for sources that count them
+   * (Prometheus: constant in the number of SLOs when recording rules are loaded).
+   */
+  queriesBySource: Record<string, number>;
 }
 
 /**
@@ -161,6 +166,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
       backingOff: 0,
       sourceRequests: 0,
       bySource: {},
+      queriesBySource: {},
     };
 
     // Half a cycle of slack, so that scheduling jitter does not push a retry a cycle later.
@@ -287,7 +293,9 @@ export class DefaultSloEvaluator implements SloEvaluator {
         summary.backingOff
       } backing off; ${
         summary.sourceRequests
-      } source requests; by source ${JSON.stringify(summary.bySource)}`,
+      } source requests; by source ${JSON.stringify(
+        summary.bySource,
+      )}; queries by source ${JSON.stringify(summary.queriesBySource)}`,
     );
     return summary;
   }
@@ -341,6 +349,9 @@ export class DefaultSloEvaluator implements SloEvaluator {
       summary.sourceRequests += 1;
       try {
         const results = await source.fetchMany(requests);
+        if (source.queriesInLastCycle !== undefined) {
+          summary.queriesBySource[source.type] = source.queriesInLastCycle;
+        }
         for (const request of requests) {
           const data = results.get(request.slo.id);
           if (data && !(data instanceof Error)) {

@@ -277,6 +277,10 @@ export class PrometheusSliSource implements SliSource {
    * Reads many SLOs with as few queries as possible; see the class documentation. SLOs that
    * failed map to their error, as in {@link PrometheusSliSource.lastCycleStats}.
    */
+  get queriesInLastCycle(): number | undefined {
+    return this.lastCycleStats?.queries;
+  }
+
   async fetchMany(
     requests: SliFetchRequest[],
   ): Promise<Map<string, SliFetchResult | Error>> {
