@@ -190,9 +190,12 @@ export function evaluateSlo(
     total: data.total,
     timeSliceTarget: slo.objective.timeSliceTarget,
   });
+  // A source with coarser buckets than asked for (Prometheus: 5 minutes) ends at its last
+  // complete bucket; evaluating there keeps the shortest window full instead of unknown.
+  const dataEndMs = data.from + data.good.length * data.bucketMs;
   return toEvaluationResult(
     evaluateErrorBudget(slo, series, {
-      nowMs,
+      nowMs: Math.min(nowMs, dataEndMs),
       defaultPeriodMs: options.defaultPeriodMs,
       policy: options.policy,
     }),

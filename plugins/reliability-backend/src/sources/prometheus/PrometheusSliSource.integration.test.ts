@@ -10,70 +10,30 @@ import {
   ServiceLevelObjective,
   createSliSeries,
   evaluateErrorBudget,
-  generatePrometheusRules,
-  toPrometheusRulesYaml,
 } from '@reliability/backstage-plugin-common';
 import { SliFetchResult } from '@reliability/backstage-plugin-node';
-import {
-  mkdir,
-  mkdtemp,
-  readdir,
-  rename,
-  rm,
-  writeFile,
-} from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import {
-  PrometheusBinaries,
-  RunningPrometheus,
-  ensurePrometheusInstalled,
-  runPromtool,
-  startPrometheus,
-} from '../../__testUtils__/prometheus';
 import { PrometheusSliSource } from './PrometheusSliSource';
+import {
+  BUCKET,
+  DAY,
+  HOUR,
+  MINUTE,
+  PrometheusWithHistory,
+  SyntheticHistory,
+  checkoutTraffic,
+  paymentsTraffic,
+  startPrometheusWithHistory,
+} from './__testUtils__/syntheticHistory';
 
 jest.setTimeout(120_000);
 
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const DAY = 24 * HOUR;
-const BUCKET = 5 * MINUTE;
-
 // The history ends at the start of yesterday (UTC), safely in the past: Prometheus queries it,
-// and promtool backfills rules up to it. It is 30 days long, plus 2 hours before so that the
-// first bucket's rate has samples.
-const END = Math.floor(Date.now() / DAY) * DAY - DAY;
-const WINDOW_START = END - 30 * DAY;
-const DATA_START = WINDOW_START - 2 * HOUR;
-
-/** Requests and failed requests per minute on one day of the window (day 0 is the first). */
-interface DailyTraffic {
-  total: number;
-  errors: number;
-}
-
-const mod = (n: number, m: number) => ((n % m) + m) % m;
-
-/** Checkout: traffic varies by day; a bad day (27) inside the 3-day window; a worse last day. */
-function checkoutTraffic(day: number): DailyTraffic {
-  const total = 2000 + 200 * mod(day, 4);
-  if (day === 27) {
-    return { total, errors: 30 };
-  }
-  return { total, errors: day === 29 ? 3 : 1 };
-}
-
-/** Payments: less traffic, a bad day (10) that only the 30-day window sees. */
-function paymentsTraffic(day: number): DailyTraffic {
-  const total = 500 + 50 * mod(day, 3);
-  if (day === 10) {
-    return { total, errors: 25 };
-  }
-  return { total, errors: day === 29 ? 2 : 1 };
-}
-
-const dayOf = (ms: number) => Math.floor((ms - WINDOW_START) / DAY);
+// and promtool backfills rules up to it.
+const history = new SyntheticHistory(Math.floor(Date.now() / DAY) * DAY - DAY);
+const END = history.end;
+const WINDOW_START = history.windowStart;
+const timeErrorRatio = history.timeErrorRatio.bind(history);
+const eventErrorRatio = history.eventErrorRatio.bind(history);
 
 const location = { file: 'slos.yaml', line: 1, column: 1, path: '' };
 
@@ -138,93 +98,6 @@ const checkoutWithoutRules: ServiceLevelObjective = {
   id: 'checkout-availability-unrecorded',
   name: 'availability-unrecorded',
 };
-
-const services: Array<{
-  name: string;
-  traffic: (day: number) => DailyTraffic;
-}> = [
-  { name: 'checkout', traffic: checkoutTraffic },
-  { name: 'payments', traffic: paymentsTraffic },
-];
-
-/**
- * OpenMetrics text of every counter from `fromMs` (inclusive) to `toMs` (exclusive), one sample
- * a minute. The increment reported at minute `t` is the traffic of the minute `[t − 1m, t)`.
- */
-function openMetrics(
-  fromMs: number,
-  toMs: number,
-  counters: Map<string, number>,
-): string {
-  const lines = ['# TYPE requests counter'];
-  for (let t = fromMs; t < toMs; t += MINUTE) {
-    for (const { name, traffic } of services) {
-      if (t > DATA_START) {
-        const { total, errors } = traffic(dayOf(t - MINUTE));
-        counters.set(
-          `${name}/200`,
-          counters.get(`${name}/200`)! + total - errors,
-        );
-        counters.set(`${name}/500`, counters.get(`${name}/500`)! + errors);
-      }
-      for (const code of ['200', '500']) {
-        lines.push(
-          `requests_total{service="${name}",code="${code}"} ${counters.get(
-            `${name}/${code}`,
-          )} ${t / 1000}`,
-        );
-      }
-    }
-  }
-  lines.push('# EOF', '');
-  return lines.join('\n');
-}
-
-/** Runs `tasks` with at most `limit` at a time. */
-async function inPool(tasks: Array<() => Promise<unknown>>, limit: number) {
-  const queue = [...tasks];
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      for (let task = queue.shift(); task; task = queue.shift()) {
-        await task();
-      }
-    }),
-  );
-}
-
-// Independent expectations: straight from the synthetic traffic, no Prometheus involved.
-
-/** Event-weighted error ratio of `[fromMs, toMs)`: failed requests ÷ requests. */
-function eventErrorRatio(
-  traffic: (day: number) => DailyTraffic,
-  fromMs: number,
-  toMs: number,
-): number {
-  let errors = 0;
-  let total = 0;
-  for (let t = fromMs; t < toMs; t += MINUTE) {
-    const day = traffic(dayOf(t));
-    errors += day.errors;
-    total += day.total;
-  }
-  return errors / total;
-}
-
-/** Time-weighted error ratio of `[fromMs, toMs)`: the mean of the 5-minute ratios, as Sloth. */
-function timeErrorRatio(
-  traffic: (day: number) => DailyTraffic,
-  fromMs: number,
-  toMs: number,
-): number {
-  let sum = 0;
-  let count = 0;
-  for (let t = fromMs; t < toMs; t += BUCKET) {
-    const day = traffic(dayOf(t));
-    sum += day.errors / day.total;
-    count += 1;
-  }
-  return sum / count;
-}
 
 /**
  * Equal up to floating point. Prometheus computes `rate` as (last − first) ÷ 300 s and the
@@ -293,117 +166,20 @@ function dataOf(
 }
 
 describe('PrometheusSliSource with a real Prometheus', () => {
-  let binaries: PrometheusBinaries;
-  let workDir: string;
-  let prometheus: RunningPrometheus | undefined;
+  let running: PrometheusWithHistory | undefined;
 
   beforeAll(async () => {
     // Installing the package on a fresh machine may take minutes; the test itself does not.
-    binaries = await ensurePrometheusInstalled();
-    workDir = await mkdtemp(join(tmpdir(), 'reliability-prometheus-it-'));
-    const tsdbDir = join(workDir, 'tsdb');
-    await mkdir(tsdbDir);
-
-    // 1. Raw counters. promtool rereads its whole input for every 2-hour block it writes, so
-    // one file per day (12 blocks each), imported in parallel, is far faster than one file.
-    const counters = new Map(
-      services.flatMap(s => [
-        [`${s.name}/200`, 0],
-        [`${s.name}/500`, 0],
-      ]),
-    );
-    const chunks: string[] = [];
-    for (let from = DATA_START, i = 0; from <= END; from += DAY, i++) {
-      const file = join(workDir, `history-${String(i).padStart(2, '0')}.om`);
-      await writeFile(
-        file,
-        openMetrics(from, Math.min(from + DAY, END + MINUTE), counters),
-      );
-      chunks.push(file);
-    }
-    await inPool(
-      chunks.map(
-        file => () =>
-          runPromtool(binaries, [
-            'tsdb',
-            'create-blocks-from',
-            'openmetrics',
-            '--quiet',
-            file,
-            tsdbDir,
-          ]),
-      ),
-      4,
-    );
-
-    // 2. The generated rules: all of them for Prometheus to load, and the 5-minute SLI
-    // recordings to backfill (promtool cannot backfill rules that read other rules' results,
-    // such as the 30-day ratio, and the source reads only the 5-minute one).
-    const generated = generatePrometheusRules([checkout, payments]);
-    if (generated.problems.length > 0) {
-      throw new Error(
-        `Rule generation failed: ${JSON.stringify(generated.problems)}`,
-      );
-    }
-    const rulesFile = join(workDir, 'rules.yml');
-    await writeFile(rulesFile, toPrometheusRulesYaml(generated.groups));
-    await runPromtool(binaries, ['check', 'rules', rulesFile]);
-
-    prometheus = await startPrometheus(binaries, { tsdbDir });
-    const backfills = generated.groups
-      .filter(group => group.name.startsWith('sloth-slo-sli-recordings-'))
-      .map(group => ({
-        ...group,
-        rules: group.rules.filter(
-          rule =>
-            'record' in rule && rule.record === 'slo:sli_error:ratio_rate5m',
-        ),
-      }));
-    const url = prometheus.url;
-    await Promise.all(
-      backfills.map(async (group, i) => {
-        const file = join(workDir, `backfill-${i}.yml`);
-        await writeFile(file, toPrometheusRulesYaml([group]));
-        await runPromtool(binaries, [
-          'tsdb',
-          'create-blocks-from',
-          'rules',
-          '--quiet',
-          `--start=${(WINDOW_START - HOUR) / 1000}`,
-          `--end=${(END + MINUTE) / 1000}`,
-          `--url=${url}`,
-          `--output-dir=${join(workDir, `rule-blocks-${i}`)}`,
-          '--eval-interval=1m',
-          file,
-        ]);
-      }),
-    );
-
-    // 3. Restart on the raw and the recorded history, with every generated rule loaded.
-    await prometheus.stop();
-    prometheus = undefined;
-    for (let i = 0; i < backfills.length; i++) {
-      const dir = join(workDir, `rule-blocks-${i}`);
-      for (const block of await readdir(dir)) {
-        await rename(join(dir, block), join(tsdbDir, block));
-      }
-    }
-    prometheus = await startPrometheus(binaries, {
-      tsdbDir,
-      ruleFiles: [rulesFile],
-    });
+    running = await startPrometheusWithHistory(history, [checkout, payments]);
   }, 600_000);
 
   afterAll(async () => {
-    await prometheus?.stop();
-    if (workDir) {
-      await rm(workDir, { recursive: true, force: true });
-    }
+    await running?.stop();
   });
 
   function source(strategy?: 'raw-queries') {
     return PrometheusSliSource.create({
-      instances: [{ name: 'test', baseUrl: prometheus!.url }],
+      instances: [{ name: 'test', baseUrl: running!.prometheus.url }],
       strategy,
     });
   }
