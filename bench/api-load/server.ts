@@ -52,7 +52,6 @@ backend.add(
           },
         ],
       },
-      reliability: { catalog: { refreshFrequency: { seconds: 5 } } },
     },
   }),
 );

@@ -21,6 +21,7 @@ import {
 } from '@reliability/backstage-plugin-common';
 import express from 'express';
 import { spec } from '../schema/openapi.generated';
+import { ReadableEntityCache } from './ReadableEntityCache';
 import { ReliabilityService } from '../evaluation';
 
 /**
@@ -62,6 +63,10 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, slos, events } = options;
   const router = createValidatedOpenApiRouter(spec);
+  const readableEntities = new ReadableEntityCache({
+    ttlMs: 10_000,
+    maxEntries: 10_000,
+  });
   router.use(express.json({ limit: '5mb' }));
 
   router.get('/health', (_req, res) => {
@@ -76,11 +81,18 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const entityRef = stringifyEntityRef(ref);
-    const entity = await catalog.getEntityByRef(entityRef, { credentials });
-    if (!entity) {
+    const readable = await readableEntities.get(
+      credentials,
+      entityRef,
+      async () => {
+        const entity = await catalog.getEntityByRef(entityRef, { credentials });
+        return entity && stringifyEntityRef(entity);
+      },
+    );
+    if (!readable) {
       throw new NotFoundError(`No entity ${entityRef} in the catalog`);
     }
-    return stringifyEntityRef(entity);
+    return readable;
   }
 
   async function readableSloEntityRef(
