@@ -11,23 +11,30 @@ describe('ReliabilityPage', () => {
   const server = setupServer();
   registerMswTestHooks(server);
 
-  it('shows the status the backend plugin reports', async () => {
+  it('counts the SLOs the backend lists by policy state', async () => {
+    const slo = (state: string | null) => ({
+      id: `slo-${state}`,
+      status: state ? { policy: { state } } : null,
+    });
     server.use(
-      http.get('*/api/reliability/status', () =>
-        HttpResponse.json({ plugin: 'reliability', status: 'ok' }),
+      http.get('*/api/reliability/slos', () =>
+        HttpResponse.json({
+          items: [slo('healthy'), slo('healthy'), slo('exhausted'), slo(null)],
+        }),
       ),
     );
 
     await renderInTestApp(<ReliabilityPage />);
 
-    expect(
-      await screen.findByText('Reliability backend: ok'),
-    ).toBeInTheDocument();
+    expect(await screen.findByText('4 SLOs')).toBeInTheDocument();
+    expect(screen.getByText('healthy: 2')).toBeInTheDocument();
+    expect(screen.getByText('exhausted: 1')).toBeInTheDocument();
+    expect(screen.getByText('unknown: 1')).toBeInTheDocument();
   });
 
   it('shows the error when the backend refuses', async () => {
     server.use(
-      http.get('*/api/reliability/status', () =>
+      http.get('*/api/reliability/slos', () =>
         HttpResponse.json(
           { error: { name: 'AuthenticationError', message: 'no credentials' } },
           { status: 401 },

@@ -16,7 +16,7 @@ import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 
 /**
- * The suite's page. For now it proves that the frontend reaches the backend plugin; the review
+ * The suite's page. For now it counts the catalog's SLOs by budget policy state; the review
  * page and the entity content arrive in their own issues.
  */
 export function ReliabilityPage() {
@@ -24,11 +24,19 @@ export function ReliabilityPage() {
   const fetchApi = useApi(fetchApiRef);
   const status = useAsync(async () => {
     const baseUrl = await discoveryApi.getBaseUrl('reliability');
-    const res = await fetchApi.fetch(`${baseUrl}/status`);
+    const res = await fetchApi.fetch(`${baseUrl}/slos?limit=500`);
     if (!res.ok) {
       throw await ResponseError.fromResponse(res);
     }
-    return (await res.json()) as { status: string };
+    const page = (await res.json()) as {
+      items: Array<{ status: { policy: { state: string } } | null }>;
+    };
+    const byState = new Map<string, number>();
+    for (const slo of page.items) {
+      const state = slo.status?.policy.state ?? 'unknown';
+      byState.set(state, (byState.get(state) ?? 0) + 1);
+    }
+    return { total: page.items.length, byState: [...byState].sort() };
   }, [discoveryApi, fetchApi]);
 
   return (
@@ -38,11 +46,18 @@ export function ReliabilityPage() {
         subtitle="SLOs, error budgets, on-call and readiness of your services"
       />
       <Content>
-        <InfoCard title="Backend">
+        <InfoCard title="SLOs in the catalog">
           {status.loading && <Progress />}
           {status.error && <ResponseErrorPanel error={status.error} />}
           {status.value && (
-            <Typography>Reliability backend: {status.value.status}</Typography>
+            <>
+              <Typography>{status.value.total} SLOs</Typography>
+              {status.value.byState.map(([state, count]) => (
+                <Typography key={state}>
+                  {state}: {count}
+                </Typography>
+              ))}
+            </>
           )}
         </InfoCard>
       </Content>
