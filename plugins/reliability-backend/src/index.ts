@@ -5,6 +5,7 @@
  */
 import { createBackendFeatureLoader } from '@backstage/backend-plugin-api';
 import {
+  catalogModuleReliabilitySloRefresh,
   reliabilityHttpProbeSliSourceModule,
   reliabilityPrometheusSliSourceModule,
   reliabilityPushSliSourceModule,
@@ -15,7 +16,8 @@ export { reliabilityPlugin } from './plugin';
 export * from './modules';
 
 /**
- * The plugin together with its built-in SLI source modules, so that
+ * The plugin together with its built-in SLI source modules and the catalog module that reports
+ * entity changes, so that
  * `backend.add(import('@reliability/backstage-plugin-backend'))` is all an app needs.
  *
  * @public
@@ -26,5 +28,6 @@ export default createBackendFeatureLoader({
     yield reliabilityPushSliSourceModule;
     yield reliabilityHttpProbeSliSourceModule;
     yield reliabilityPrometheusSliSourceModule;
+    yield catalogModuleReliabilitySloRefresh;
   },
 });

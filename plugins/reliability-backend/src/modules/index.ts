@@ -1,3 +1,4 @@
 export { reliabilityPushSliSourceModule } from './pushSliSourceModule';
 export { reliabilityHttpProbeSliSourceModule } from './httpProbeSliSourceModule';
 export { reliabilityPrometheusSliSourceModule } from './prometheusSliSourceModule';
+export { catalogModuleReliabilitySloRefresh } from './catalogSloRefreshModule';

@@ -996,5 +996,65 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/refresh': {
+      post: {
+        operationId: 'RefreshEntitySlos',
+        description:
+          "Re-reads the entity's SLO files now and returns the result. The catalog module calls it when an entity changes.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntitySlos',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;

@@ -144,6 +144,22 @@ describe('createRouter', () => {
     );
   });
 
+  it('re-reads an entity on request and 404s for an unknown one', async () => {
+    const { app, slos } = await createApp({});
+    const ok = await request(app).post(
+      '/entities/component/default/checkout/refresh',
+    );
+    expect(ok.status).toBe(200);
+    expect(ok.body.loaded).toBe(true);
+    expect(slos.refreshEntity).toHaveBeenCalledWith(
+      'component:default/checkout',
+    );
+    const unknown = await request(app).post(
+      '/entities/component/default/nope/refresh',
+    );
+    expect(unknown.status).toBe(404);
+  });
+
   it('returns 401 without credentials', async () => {
     const { app } = await createApp({ credentials: mockCredentials.none() });
     const res = await request(app).get(

@@ -124,6 +124,12 @@ export async function createRouter(
     res.json(result);
   });
 
+  router.post('/entities/:kind/:namespace/:name/refresh', async (req, res) => {
+    // Sent by the catalog module when an entity changes, or by a user asking for fresh data.
+    const entityRef = await readableEntityRef(req, req.params);
+    res.json(await slos.refreshEntity(entityRef));
+  });
+
   router.get('/entities/:kind/:namespace/:name/rules', async (req, res) => {
     const entityRef = await readableEntityRef(req, req.params);
     const definitions = await slos.getEntitySloDefinitions(entityRef);
