@@ -10,6 +10,7 @@ import type { OpenSloV1Object, OpenSloV1Objective } from './schema';
 import { toObjective } from './toObjective';
 import { toSliDefinition } from './toSliDefinition';
 import { toTimeWindow } from './toTimeWindow';
+import { objectiveToSlo } from '../objectiveToSlo';
 
 /**
  * Finds objects, and the SLI definitions of standalone SLIs (checked once, however many SLOs use
@@ -121,24 +122,22 @@ export function toServiceLevelObjectives(
     if (!model) {
       return;
     }
-    const name = `${slo.metadata.name}-${index}`;
-    slos.push({
-      id: `${spec.service}-${name}`,
-      name,
-      service: spec.service,
-      ...(slo.metadata.displayName !== undefined
-        ? { displayName: slo.metadata.displayName }
-        : {}),
-      ...(spec.description !== undefined
-        ? { description: spec.description }
-        : {}),
-      labels: flattenLabels(slo.metadata.labels),
-      budgetingMethod: spec.budgetingMethod,
-      ...(timeWindow ? { timeWindow } : {}),
-      objective: model,
-      sli,
-      source: { format: 'openslo/v1', location: object.location(path) },
-    });
+    slos.push(
+      objectiveToSlo({
+        sloName: slo.metadata.name,
+        displayName: slo.metadata.displayName,
+        service: spec.service,
+        description: spec.description,
+        labels: flattenLabels(slo.metadata.labels),
+        index,
+        budgetingMethod: spec.budgetingMethod,
+        timeWindow,
+        objective: model,
+        sli,
+        format: 'openslo/v1',
+        location: object.location(path),
+      }),
+    );
   });
 
   return hasErrorsSince(problems, start) ? [] : slos;

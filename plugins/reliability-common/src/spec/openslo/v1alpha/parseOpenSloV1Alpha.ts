@@ -11,6 +11,7 @@ import { hasErrorsSince } from '../../problemCounts';
 import { checkSchema } from '../../validation/checkSchema';
 import type { YamlObject } from '../../yaml/YamlObject';
 import { checkCalendar } from '../calendarWindow';
+import { objectiveToSlo } from '../objectiveToSlo';
 import {
   OpenSloV1AlphaMetricSource,
   OpenSloV1AlphaObjective,
@@ -85,24 +86,22 @@ export function parseOpenSloV1Alpha(
     if (!sli || !model) {
       return;
     }
-    const name = `${slo.metadata.name}-${index}`;
-    slos.push({
-      id: `${spec.service}-${name}`,
-      name,
-      service: spec.service,
-      ...(slo.metadata.displayName !== undefined
-        ? { displayName: slo.metadata.displayName }
-        : {}),
-      ...(spec.description !== undefined
-        ? { description: spec.description }
-        : {}),
-      labels: {},
-      budgetingMethod,
-      ...(timeWindow ? { timeWindow } : {}),
-      objective: model,
-      sli,
-      source: { format: 'openslo/v1alpha', location: object.location(path) },
-    });
+    slos.push(
+      objectiveToSlo({
+        sloName: slo.metadata.name,
+        displayName: slo.metadata.displayName,
+        service: spec.service,
+        description: spec.description,
+        labels: {},
+        index,
+        budgetingMethod,
+        timeWindow,
+        objective: model,
+        sli,
+        format: 'openslo/v1alpha',
+        location: object.location(path),
+      }),
+    );
   });
   return { slos: hasErrorsSince(problems, start) ? [] : slos, problems };
 }
