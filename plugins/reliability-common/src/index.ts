@@ -14,3 +14,5 @@ export * from './windows';
 export * from './alertQuality';
 export * from './rules';
 export * from './budget';
+export * from './oncall';
+export * from './alerts';

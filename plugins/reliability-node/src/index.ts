@@ -1,8 +1,10 @@
 /**
- * Extension points of the Reliability backend: add SLI sources (and, later, on-call providers,
- * alert sources and scorecard checks) from your own backend modules.
+ * Extension points of the Reliability backend: add SLI sources, on-call providers, alert sources
+ * and scorecard checks from your own backend modules, exactly as the built-in ones are added.
  *
  * @packageDocumentation
  */
 
 export * from './sliSources';
+export * from './onCallProviders';
+export * from './alertSources';

@@ -12,3 +12,12 @@ export type {
   GuardedHttpRequestOptions,
   GuardedHttpResponse,
 } from './guardedHttpRequest';
+export {
+  backoffDelayMs,
+  defaultRetryPolicy,
+  parseRetryAfterMs,
+  RetryableError,
+  sleep,
+  withRetries,
+} from './retry';
+export type { RetryPolicy, Sleep, WithRetriesOptions } from './retry';

@@ -18,7 +18,7 @@ import {
   Sleep,
   parseRetryAfterMs,
   withRetries,
-} from './retry';
+} from '../../net/retry';
 
 /**
  * One series of a range query: its labels and `[unix seconds, value]` pairs, values as the API

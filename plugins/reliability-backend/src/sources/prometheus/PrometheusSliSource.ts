@@ -19,7 +19,7 @@ import {
   PrometheusApiOptions,
   PrometheusQueryCounter,
 } from './PrometheusApi';
-import { RetryPolicy, Sleep } from './retry';
+import { RetryPolicy, Sleep } from '../../net/retry';
 import {
   SLOTH_SLI_ERROR_RATIO_5M,
   instanceNameOf,

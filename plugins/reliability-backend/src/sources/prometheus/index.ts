@@ -17,8 +17,8 @@ export type {
   PrometheusRangeSeries,
 } from './PrometheusApi';
 export { PROMETHEUS_MIN_STEP_MS } from './bucketGrid';
-export { defaultRetryPolicy } from './retry';
-export type { RetryPolicy } from './retry';
+export { defaultRetryPolicy } from '../../net/retry';
+export type { RetryPolicy } from '../../net/retry';
 export {
   PROMETHEUS_INSTANCE_LABEL,
   SLOTH_SLI_ERROR_RATIO_5M,

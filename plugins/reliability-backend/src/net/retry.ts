@@ -1,5 +1,5 @@
 /**
- * The one retry helper every Prometheus call goes through. Only failures that are worth trying
+ * The one retry helper every outbound call (Prometheus, PagerDuty, Opsgenie) goes through. Only failures that are worth trying
  * again (network errors, 429, 5xx) are retried, only for idempotent requests, with capped
  * exponential backoff and `Retry-After` honoured. It holds no state between calls.
  */
