@@ -41,6 +41,11 @@ export interface OnCallProvider {
   /** Unique type name, e.g. `pagerduty`. */
   readonly type: string;
   /**
+   * Optional: the annotations this provider maps entities by, named when nothing resolves so that
+   * users learn what to add.
+   */
+  readonly annotations?: readonly string[];
+  /**
    * The mapping this provider would use for the entity (a service or a group), or `undefined`
    * with nothing to say. Pure: reads annotations only, no I/O.
    */
