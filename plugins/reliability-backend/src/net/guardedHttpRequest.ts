@@ -68,6 +68,8 @@ export interface GuardedHttpResponse {
   redirects: string[];
   /** From sending the first request to the end of the final response's body. */
   latencyMs: number;
+  /** Headers of the final response. */
+  headers: http.IncomingHttpHeaders;
 }
 
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -80,7 +82,11 @@ function sendOnce(
   method: string,
   headers: Record<string, string>,
   signal: AbortSignal,
-): Promise<{ status: number; location?: string }> {
+): Promise<{
+  status: number;
+  location?: string;
+  headers: http.IncomingHttpHeaders;
+}> {
   return new Promise((resolve, reject) => {
     const transport = target.url.protocol === 'https:' ? https : http;
     const request = transport.request(
@@ -100,6 +106,7 @@ function sendOnce(
         const result = {
           status: response.statusCode ?? 0,
           location: response.headers.location,
+          headers: response.headers,
         };
         let bytes = 0;
         response.on('data', (chunk: Buffer) => {
@@ -185,7 +192,7 @@ export async function guardedHttpRequest(
         }
         throw error;
       }
-      const { status, location } = await sendOnce(
+      const { status, location, headers: responseHeaders } = await sendOnce(
         target,
         method,
         headers,
@@ -201,6 +208,7 @@ export async function guardedHttpRequest(
           url: target.url.href,
           redirects,
           latencyMs: performance.now() - started,
+          headers: responseHeaders,
         };
       }
       if (redirects.length >= maxRedirects) {

@@ -19,7 +19,8 @@ export const RELIABILITY_SLOS_ANNOTATION = 'reliability/slos';
 export const RELIABILITY_TIER_ANNOTATION = 'reliability/tier';
 
 /**
- * The entity's runbook: an http(s) URL.
+ * The entity's runbook: an http(s) URL, or a path relative to its catalog-info.yaml (a Markdown
+ * file in the repository, which the portal renders).
  *
  * @public
  */

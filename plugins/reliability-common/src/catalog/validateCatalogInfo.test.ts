@@ -81,8 +81,8 @@ describe('validateCatalogInfo', () => {
       '7:23 metadata.annotations["reliability/tier"] [error] expected text, got the number 1 (put it in quotes: "1")',
     ],
     [
-      'reliability/runbook: runbooks/checkout.md',
-      '8:26 metadata.annotations["reliability/runbook"] [error] "runbooks/checkout.md" is not a valid URL',
+      'reliability/runbook: ftp://example.com/runbook.md',
+      '8:26 metadata.annotations["reliability/runbook"] [error] "ftp://example.com/runbook.md" is a ftp URL; only http and https URLs are allowed',
     ],
     [
       'reliability/rotation: mailto:oncall@example.com',

@@ -17,7 +17,7 @@ import {
   RELIABILITY_TIER_ANNOTATION,
   splitSloLocations,
 } from './annotations';
-import { checkLocation, checkUrl } from './checkLocation';
+import { checkLocation } from './checkLocation';
 
 /**
  * An entity of a catalog-info file and the SLO files its `reliability/slos` annotation names.
@@ -174,8 +174,8 @@ function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
   if (runbook !== undefined) {
     const wrong =
       runbook.trim() === ''
-        ? 'the runbook URL is empty'
-        : checkUrl(runbook.trim());
+        ? 'the runbook location is empty'
+        : checkLocation(runbook.trim());
     if (wrong) {
       problem(RELIABILITY_RUNBOOK_ANNOTATION, wrong);
     }

@@ -1,0 +1,256 @@
+import {
+  AuthService,
+  BackstageCredentials,
+} from '@backstage/backend-plugin-api';
+import { InputError, NotFoundError } from '@backstage/errors';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AlertPage,
+  AlertQualityOptions,
+  AlertQualityReport,
+  analyzeAlertQuality,
+  OnCallShift,
+} from '@reliability/backstage-plugin-common';
+import { OnCallService } from '../oncall/OnCallService';
+import { AlertStore, StoredAlertWithId } from './AlertStore';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_PERIOD_MS = 366 * DAY_MS;
+const MAX_ALERTS = 50_000;
+const MAX_TEAM_ENTITIES = 500;
+/** What a page's responder is called when neither the source nor a shift names anybody. */
+export const UNKNOWN_RESPONDER = 'unknown';
+
+/**
+ * A period [from, to) of alert analytics.
+ *
+ * @internal
+ */
+export interface AlertPeriod {
+  from: Date;
+  to: Date;
+}
+
+/**
+ * Alert quality of an entity or a team over a period.
+ *
+ * @internal
+ */
+export interface AlertQualityView {
+  /** The entity, or the owner for a team rollup. */
+  subject: string;
+  from: string;
+  to: string;
+  /** High-urgency pages per 12 hours over the whole period: known even without shifts. */
+  pagesPer12Hours: number;
+  /** The on-call shifts used for pages per shift and sleep-hour interruptions (0 when unknown). */
+  shiftsKnown: number;
+  report: AlertQualityReport;
+  /** For team rollups: each owned entity's figures, noisiest first. */
+  entities?: Array<{
+    entityRef: string;
+    pages: number;
+    highUrgencyPages: number;
+    actionableRatio: number | null;
+    noiseRatio: number | null;
+  }>;
+}
+
+/**
+ * Turns stored alerts into the pages alert-quality analytics reads. The responder is the one the
+ * source named, else who acknowledged, else who was on shift when the page fired.
+ *
+ * @internal
+ */
+export function alertsToPages(
+  alerts: StoredAlertWithId[],
+  shifts: OnCallShift[],
+): AlertPage[] {
+  const parsedShifts = shifts
+    .map(shift => ({
+      user: shift.user,
+      start: Date.parse(shift.start),
+      end: Date.parse(shift.end),
+    }))
+    .filter(s => !Number.isNaN(s.start) && !Number.isNaN(s.end));
+  return alerts.map(alert => {
+    const triggeredAt = Date.parse(alert.triggeredAt);
+    const onShift = parsedShifts.find(
+      s => s.start <= triggeredAt && triggeredAt < s.end,
+    );
+    const page: AlertPage = {
+      id: alert.id,
+      service: alert.entityRef,
+      urgency: alert.urgency,
+      triggeredAt: alert.triggeredAt,
+      responder:
+        alert.responder ??
+        alert.acknowledgedBy ??
+        onShift?.user ??
+        UNKNOWN_RESPONDER,
+    };
+    if (alert.alertName) page.alertName = alert.alertName;
+    if (alert.fingerprint) page.fingerprint = alert.fingerprint;
+    if (alert.acknowledgedAt) page.acknowledgedAt = alert.acknowledgedAt;
+    if (alert.resolvedAt) page.resolvedAt = alert.resolvedAt;
+    if (alert.actionable !== undefined) page.actionable = alert.actionable;
+    return page;
+  });
+}
+
+function ratio(part: number, whole: number): number | null {
+  return whole > 0 ? part / whole : null;
+}
+
+/**
+ * Alert quality per entity and per owning team, from the stored alerts and the on-call shifts.
+ *
+ * @internal
+ */
+export class AlertQualityService {
+  static create(options: {
+    store: AlertStore;
+    onCall: OnCallService;
+    catalog: CatalogService;
+    auth: AuthService;
+    analysis?: AlertQualityOptions;
+  }): AlertQualityService {
+    return new AlertQualityService(options);
+  }
+
+  private constructor(
+    private readonly options: {
+      store: AlertStore;
+      onCall: OnCallService;
+      catalog: CatalogService;
+      auth: AuthService;
+      analysis?: AlertQualityOptions;
+    },
+  ) {}
+
+  /** Checks a period: `from` before `to`, at most a year. */
+  static period(from?: string, to?: string, nowMs = Date.now()): AlertPeriod {
+    const toMs = to ? Date.parse(to) : nowMs;
+    const fromMs = from ? Date.parse(from) : toMs - 30 * DAY_MS;
+    if (Number.isNaN(fromMs) || Number.isNaN(toMs) || fromMs >= toMs) {
+      throw new InputError(
+        "'from' and 'to' must be ISO 8601 date-times with from before to",
+      );
+    }
+    if (toMs - fromMs > MAX_PERIOD_MS) {
+      throw new InputError('The period from "from" to "to" may be a year at most');
+    }
+    return { from: new Date(fromMs), to: new Date(toMs) };
+  }
+
+  async listEntityAlerts(
+    entityRef: string,
+    period: AlertPeriod,
+    limit: number,
+  ): Promise<StoredAlertWithId[]> {
+    return this.options.store.listAlerts({
+      entityRefs: [entityRef],
+      fromMs: period.from.getTime(),
+      toMs: period.to.getTime(),
+      limit,
+    });
+  }
+
+  async getEntityAlertQuality(
+    entityRef: string,
+    period: AlertPeriod,
+  ): Promise<AlertQualityView> {
+    const alerts = await this.listEntityAlerts(entityRef, period, MAX_ALERTS);
+    const shifts = await this.options.onCall.getShifts(
+      entityRef,
+      period.from,
+      period.to,
+    );
+    return this.analyze(entityRef, period, alerts, shifts);
+  }
+
+  async getOwnerAlertQuality(
+    ownerRef: string,
+    period: AlertPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<AlertQualityView> {
+    const owner = await this.options.catalog.getEntityByRef(ownerRef, {
+      credentials,
+    });
+    if (!owner) {
+      throw new NotFoundError(`No entity ${ownerRef} in the catalog`);
+    }
+    if (owner.kind.toLowerCase() !== 'group') {
+      throw new InputError(
+        `'owner' must be a group, got ${stringifyEntityRef(owner)}`,
+      );
+    }
+    const subject = stringifyEntityRef(owner);
+    const { items } = await this.options.catalog.queryEntities(
+      {
+        filter: { 'relations.ownedBy': subject },
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+        limit: MAX_TEAM_ENTITIES,
+      },
+      { credentials },
+    );
+    const entityRefs = items.map(item => stringifyEntityRef(item));
+    const alerts = await this.options.store.listAlerts({
+      entityRefs,
+      fromMs: period.from.getTime(),
+      toMs: period.to.getTime(),
+      limit: MAX_ALERTS,
+    });
+    // The team's shifts come from the group's own on-call mapping.
+    const shifts = await this.options.onCall.getShifts(
+      subject,
+      period.from,
+      period.to,
+    );
+    const view = this.analyze(subject, period, alerts, shifts);
+    view.entities = entityRefs
+      .map(entityRef => {
+        const own = alerts.filter(a => a.entityRef === entityRef);
+        const { noise } = analyzeAlertQuality(
+          { pages: alertsToPages(own, shifts) },
+          this.options.analysis,
+        );
+        return {
+          entityRef,
+          pages: own.length,
+          highUrgencyPages: own.filter(a => a.urgency === 'high').length,
+          actionableRatio: ratio(noise.actionable, noise.actionable + noise.noise),
+          noiseRatio: ratio(noise.noise, noise.actionable + noise.noise),
+        };
+      })
+      .sort((a, b) => b.pages - a.pages || a.entityRef.localeCompare(b.entityRef));
+    return view;
+  }
+
+  private analyze(
+    subject: string,
+    period: AlertPeriod,
+    alerts: StoredAlertWithId[],
+    shifts: OnCallShift[],
+  ): AlertQualityView {
+    const pages = alertsToPages(alerts, shifts);
+    const report = analyzeAlertQuality(
+      { pages, shifts },
+      this.options.analysis,
+    );
+    const interrupting = this.options.analysis?.interruptingUrgencies ?? [
+      'high',
+    ];
+    const highUrgency = alerts.filter(a => interrupting.includes(a.urgency));
+    const hours = (period.to.getTime() - period.from.getTime()) / 3_600_000;
+    return {
+      subject,
+      from: period.from.toISOString(),
+      to: period.to.toISOString(),
+      pagesPer12Hours: ratio(highUrgency.length * 12, hours) ?? 0,
+      shiftsKnown: report.shiftsUsed,
+      report,
+    };
+  }
+}
