@@ -19,7 +19,7 @@ export interface LabelAnnotationMatcher {
  * @internal
  */
 export type AlertEntityMatch =
-  | { entityRef: string }
+  | { entityRef: string; reason?: undefined }
   | { entityRef?: undefined; reason: string };
 
 const CACHE_TTL_MS = 60_000;
@@ -68,7 +68,7 @@ export class AlertEntityResolver {
       const match = await this.cached(`ref\u0000${ref}`, () =>
         this.lookUpRef(ref),
       );
-      if (match.entityRef) {
+      if (match.reason === undefined) {
         return match;
       }
       reasons.push(match.reason);
@@ -82,7 +82,7 @@ export class AlertEntityResolver {
         `annotation\u0000${annotation}\u0000${value}`,
         () => this.lookUpAnnotation(annotation, value),
       );
-      if (match.entityRef) {
+      if (match.reason === undefined) {
         return match;
       }
       reasons.push(match.reason);

@@ -6,7 +6,6 @@ import { OnCallService } from '../oncall/OnCallService';
 import { AlertQualityService, alertsToPages } from './AlertQualityService';
 import { alertId, AlertStore, StoredAlertWithId } from './AlertStore';
 
-const HOUR = 3_600_000;
 const from = new Date('2026-11-16T00:00:00Z');
 const to = new Date('2026-11-23T00:00:00Z');
 

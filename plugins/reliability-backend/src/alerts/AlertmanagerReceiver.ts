@@ -56,7 +56,7 @@ export class AlertmanagerReceiver {
       // Group labels are shared by every alert of the notification; the alert's own win.
       const labels = { ...payload.commonLabels, ...alert.labels };
       const match = await this.options.resolver.resolve(labels);
-      if (!match.entityRef) {
+      if (match.reason !== undefined) {
         unmapped.push({
           fingerprint: alert.fingerprint,
           ...(labels.alertname ? { alertName: labels.alertname } : {}),

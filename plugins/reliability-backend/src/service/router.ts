@@ -3,8 +3,9 @@ import {
   LoggerService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  AuthenticationError,
   InputError,
   isError,
   NotAllowedError,
@@ -16,10 +17,17 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   generatePrometheusRules,
   parsePrometheusDuration,
+  reliabilityAlertTriagePermission,
   reliabilitySliWritePermission,
   toPrometheusRulesYaml,
 } from '@reliability/backstage-plugin-common';
 import express from 'express';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { AlertmanagerReceiver } from '../alerts/AlertmanagerReceiver';
+import { AlertQualityService } from '../alerts/AlertQualityService';
+import { AlertStore } from '../alerts/AlertStore';
+import { OnCallService } from '../oncall/OnCallService';
+import { RunbookService } from '../runbooks';
 import { spec } from '../schema/openapi.generated';
 import { ReadableEntityCache } from './ReadableEntityCache';
 import { ReliabilityService } from '../evaluation';
@@ -45,6 +53,16 @@ export interface RouterOptions {
   logger: LoggerService;
   slos: ReliabilityService;
   events: SliEventSink;
+  onCall: OnCallService;
+  runbooks: RunbookService;
+  alerts: AlertStore;
+  alertQuality: AlertQualityService;
+  /** Absent when `reliability.alertmanager.webhookToken` is not set. */
+  alertmanager?: { receiver: AlertmanagerReceiver; webhookToken: string };
+}
+
+function sha256(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -62,6 +80,7 @@ export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, slos, events } = options;
+  const { onCall, runbooks, alerts, alertQuality, alertmanager } = options;
   const router = createValidatedOpenApiRouter(spec);
   const readableEntities = new ReadableEntityCache({
     ttlMs: 10_000,
@@ -73,8 +92,25 @@ export async function createRouter(
     res.json({ status: 'ok' });
   });
 
+  async function authorize(
+    req: Parameters<HttpAuthService['credentials']>[0],
+    permission: typeof reliabilityAlertTriagePermission,
+    what: string,
+  ) {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(`${what} needs the permission ${permission.name}`);
+    }
+    return credentials;
+  }
+
   async function readableEntityRef(
-    req: express.Request,
+    req: Parameters<HttpAuthService['credentials']>[0],
     ref: { kind: string; namespace: string; name: string },
   ): Promise<string> {
     const credentials = await httpAuth.credentials(req, {
@@ -96,7 +132,7 @@ export async function createRouter(
   }
 
   async function readableSloEntityRef(
-    req: express.Request,
+    req: Parameters<HttpAuthService['credentials']>[0],
     sloId: string,
   ): Promise<string> {
     const credentials = await httpAuth.credentials(req, {
@@ -231,5 +267,136 @@ export async function createRouter(
     res.status(202).json(result);
   });
 
+  router.get('/entities/:kind/:namespace/:name/oncall', async (req, res) => {
+    const entityRef = await readableEntityRef(req, req.params);
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    res.json(await onCall.getEntityOnCall(entityRef, credentials) as any);
+  });
+
+  router.get('/oncall', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const ownerRef = parseRef(req.query.owner, 'owner', 'group');
+    res.json(await onCall.getOwnerOnCall(ownerRef, credentials) as any);
+  });
+
+  router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
+    const entityRef = await readableEntityRef(req, req.params);
+    res.json(await runbooks.getEntityRunbooks(entityRef) as any);
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/runbooks/:runbookId/content',
+    async (req, res) => {
+      const entityRef = await readableEntityRef(req, req.params);
+      const content = await runbooks.getRunbookContent(
+        entityRef,
+        req.params.runbookId,
+      );
+      res.json(content as any);
+    },
+  );
+
+  router.get('/entities/:kind/:namespace/:name/alerts', async (req, res) => {
+    const entityRef = await readableEntityRef(req, req.params);
+    const period = AlertQualityService.period(req.query.from, req.query.to);
+    const items = await alertQuality.listEntityAlerts(
+      entityRef,
+      period,
+      req.query.limit ?? 500,
+    );
+    res.json({ items } as any);
+  });
+
+  router.get(
+    '/entities/:kind/:namespace/:name/alert-quality',
+    async (req, res) => {
+      const entityRef = await readableEntityRef(req, req.params);
+      const period = AlertQualityService.period(req.query.from, req.query.to);
+      res.json(
+        (await alertQuality.getEntityAlertQuality(entityRef, period)) as any,
+      );
+    },
+  );
+
+  router.get('/alert-quality', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    const ownerRef = parseRef(req.query.owner, 'owner', 'group');
+    const period = AlertQualityService.period(req.query.from, req.query.to);
+    res.json(
+      (await alertQuality.getOwnerAlertQuality(
+        ownerRef,
+        period,
+        credentials,
+      )) as any,
+    );
+  });
+
+  router.post('/alerts/:alertId/triage', async (req, res) => {
+    const credentials = await authorize(
+      req,
+      reliabilityAlertTriagePermission,
+      'Marking a page actionable or not',
+    );
+    const alert = await alerts.getAlert(req.params.alertId);
+    // Alerts of entities the caller cannot read answer like unknown ones.
+    const entity =
+      alert &&
+      (await catalog.getEntityByRef(alert.entityRef, { credentials }));
+    if (!alert || !entity) {
+      throw new NotFoundError(`No alert with id '${req.params.alertId}'`);
+    }
+    const by =
+      credentials.principal.type === 'user'
+        ? credentials.principal.userEntityRef
+        : `service:${credentials.principal.subject}`;
+    const triaged = await alerts.triageAlert(alert.id, {
+      actionable: req.body.actionable,
+      by,
+      atMs: Date.now(),
+    });
+    res.json(triaged as any);
+  });
+
+  router.post('/alerts/alertmanager', async (req, res) => {
+    if (!alertmanager) {
+      throw new NotFoundError(
+        'The Alertmanager receiver is not enabled: set reliability.alertmanager.webhookToken',
+      );
+    }
+    const header = req.header('authorization') ?? '';
+    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
+    // Compare digests, so the comparison takes the same time whatever the token.
+    if (
+      !token ||
+      !timingSafeEqual(sha256(token), sha256(alertmanager.webhookToken))
+    ) {
+      throw new AuthenticationError(
+        'The Alertmanager webhook needs the bearer token of reliability.alertmanager.webhookToken',
+      );
+    }
+    res.json((await alertmanager.receiver.receive(req.body)) as any);
+  });
+
   return router;
+}
+
+/**
+ * Reads an entity ref from a query parameter; the kind defaults to `defaultKind`.
+ */
+function parseRef(value: string, name: string, defaultKind: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    throw new InputError(
+      `'${name}' must be an entity ref such as ${defaultKind}:default/payments, got '${value}'`,
+    );
+  }
 }
