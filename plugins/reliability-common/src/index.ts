@@ -16,3 +16,4 @@ export * from './rules';
 export * from './budget';
 export * from './oncall';
 export * from './alerts';
+export * from './scorecards';

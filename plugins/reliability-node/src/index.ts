@@ -8,3 +8,4 @@
 export * from './sliSources';
 export * from './onCallProviders';
 export * from './alertSources';
+export * from './scorecardChecks';
