@@ -84,5 +84,96 @@ export interface Config {
       /** Timeout of one probe request. Default: 10 seconds. */
       timeout?: HumanDuration | string;
     };
+
+    /** Runbooks of catalog entities: links, the reliability/runbook annotation and SLO alert annotations. */
+    runbooks?: {
+      /**
+       * Hosts whose runbook pages may be checked, in addition to reliability.probes.allowedHosts, as
+       * exact names or `*.example.com` patterns. Private addresses stay refused unless
+       * reliability.probes.allowPrivateNetworks is set. Runbooks an SCM integration serves are read
+       * through the integration and need no entry here. Default: none.
+       */
+      allowedHosts?: string[];
+      /** Timeout of one runbook check, redirects included. Default: 10 seconds. */
+      timeout?: HumanDuration | string;
+      /** How often the scheduled task checks every entity's runbooks. Default: 1 hour. */
+      checkFrequency?: HumanDuration | string;
+    };
+
+    /**
+     * The Alertmanager webhook receiver, `POST /api/reliability/alerts/alertmanager`. Absent
+     * webhookToken: the route answers 404.
+     */
+    alertmanager?: {
+      /**
+       * Bearer token Alertmanager sends (`http_config.authorization.credentials` of the webhook
+       * receiver); at least 16 characters.
+       * @visibility secret
+       */
+      webhookToken?: string;
+      /** The label holding the alert's entity ref. Default: `backstage_entity`. */
+      entityLabel?: string;
+      /**
+       * Further ways to map alerts to entities: the value of `label` is looked up as the value of
+       * the catalog annotation `annotation`. Tried in order after `entityLabel`. Default: none.
+       */
+      entityMatchers?: Array<{ label: string; annotation: string }>;
+      /**
+       * Alerts that page a person (high urgency); others are tickets. Default:
+       * `sloth_severity` in [page], or `severity` in [critical, page].
+       */
+      pageWhen?: Array<{ label: string; values: string[] }>;
+    };
+
+    /**
+     * PagerDuty, for on-call answers and incident pulls. Absent: PagerDuty is not used.
+     * Either one account (apiToken, apiBaseUrl, eventsBaseUrl) or `accounts`, not both.
+     */
+    pagerduty?: {
+      /**
+       * REST API key of the single account (read access is enough).
+       * @visibility secret
+       */
+      apiToken?: string;
+      /** REST API base URL. Default: https://api.pagerduty.com (EU: https://api.eu.pagerduty.com). */
+      apiBaseUrl?: string;
+      /** Events API base URL. Default: https://events.pagerduty.com/v2. Read, not used yet. */
+      eventsBaseUrl?: string;
+      /** Several accounts; entities choose one with the `pagerduty.com/account` annotation. */
+      accounts?: Array<{
+        /** The name `pagerduty.com/account` refers to. */
+        id: string;
+        /**
+         * REST API key of this account.
+         * @visibility secret
+         */
+        apiToken: string;
+        /** Default: https://api.pagerduty.com */
+        apiBaseUrl?: string;
+        /** Default: https://events.pagerduty.com/v2 */
+        eventsBaseUrl?: string;
+        /** The account of entities without `pagerduty.com/account`. Default: the first account. */
+        isDefault?: boolean;
+      }>;
+    };
+
+    /** Opsgenie: on-call provider and alert source. Absent: neither is registered. */
+    opsgenie?: {
+      /**
+       * Key of an Opsgenie API integration (sent as `Authorization: GenieKey <key>`); it needs
+       * read access to teams, schedules, escalations and alerts.
+       * @visibility secret
+       */
+      apiKey: string;
+      /** Which Opsgenie instance: `us` (https://api.opsgenie.com) or `eu` (https://api.eu.opsgenie.com). Default: us. */
+      region?: 'us' | 'eu';
+      /** Base URL of the REST API, e.g. a proxy; overrides `region`. Default: the region's URL. */
+      apiUrl?: string;
+      /**
+       * The account's web UI, as its subdomain (`acme` for https://acme.app.opsgenie.com, completed
+       * for the region) or a full URL. Default: none, so answers carry no links.
+       */
+      domain?: string;
+    };
   };
 }

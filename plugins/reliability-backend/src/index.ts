@@ -1,5 +1,6 @@
 /**
- * The Reliability backend plugin with its built-in SLI sources (push, HTTP probes, Prometheus).
+ * The Reliability backend plugin with its built-in SLI sources (push, HTTP probes, Prometheus),
+ * on-call providers (catalog rotations, PagerDuty, Opsgenie) and alert sources.
  *
  * @packageDocumentation
  */
@@ -9,6 +10,9 @@ import {
   reliabilityHttpProbeSliSourceModule,
   reliabilityPrometheusSliSourceModule,
   reliabilityPushSliSourceModule,
+  reliabilityOpsgenieModule,
+  reliabilityPagerDutyModule,
+  reliabilityRotationOnCallModule,
 } from './modules';
 import { reliabilityPlugin } from './plugin';
 
@@ -29,5 +33,8 @@ export default createBackendFeatureLoader({
     yield reliabilityHttpProbeSliSourceModule;
     yield reliabilityPrometheusSliSourceModule;
     yield catalogModuleReliabilitySloRefresh;
+    yield reliabilityRotationOnCallModule;
+    yield reliabilityPagerDutyModule;
+    yield reliabilityOpsgenieModule;
   },
 });

@@ -2,9 +2,31 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@reliability/backstage-plugin-common';
-import { reliabilitySliSourcesExtensionPoint } from '@reliability/backstage-plugin-node';
+import {
+  reliabilityAlertSourcesExtensionPoint,
+  reliabilityOnCallProvidersExtensionPoint,
+  reliabilitySliSourcesExtensionPoint,
+} from '@reliability/backstage-plugin-node';
+import { AlertEntityResolver } from './alerts/AlertEntityResolver';
+import { AlertmanagerReceiver } from './alerts/AlertmanagerReceiver';
+import { AlertPuller } from './alerts/AlertPuller';
+import { AlertQualityService } from './alerts/AlertQualityService';
+import { DatabaseAlertStore } from './alerts/AlertStore';
+import { readAlertmanagerOptions } from './alerts/config';
+import { DatabaseOnCallAnswerStore } from './oncall/OnCallAnswerStore';
+import { DefaultOnCallService } from './oncall/OnCallService';
+import {
+  DatabaseRunbookCheckStore,
+  DefaultRunbookService,
+  readRunbookSettings,
+} from './runbooks';
+import {
+  AlertSourceRegistry,
+  OnCallProviderRegistry,
+} from './service/ExtensionRegistries';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
 import { createReliabilityServices } from './evaluation';
@@ -25,6 +47,16 @@ export const reliabilityPlugin = createBackendPlugin({
   register(env) {
     const sliSources = new SliSourceRegistry();
     env.registerExtensionPoint(reliabilitySliSourcesExtensionPoint, sliSources);
+    const onCallProviders = new OnCallProviderRegistry();
+    env.registerExtensionPoint(
+      reliabilityOnCallProvidersExtensionPoint,
+      onCallProviders,
+    );
+    const alertSources = new AlertSourceRegistry();
+    env.registerExtensionPoint(
+      reliabilityAlertSourcesExtensionPoint,
+      alertSources,
+    );
 
     env.registerInit({
       deps: {
@@ -64,6 +96,84 @@ export const reliabilityPlugin = createBackendPlugin({
           minuteRetentionMs: readPushOptions(config).minuteRetentionMs,
         });
 
+        const { auth, catalog, logger, scheduler } = deps;
+        const onCall = DefaultOnCallService.create({
+          catalog,
+          auth,
+          logger,
+          providers: onCallProviders.list(),
+          store: DatabaseOnCallAnswerStore.create({ knex }),
+        });
+        const runbookSettings = readRunbookSettings(config);
+        const runbooks = DefaultRunbookService.create({
+          store: DatabaseRunbookCheckStore.create({ knex }),
+          urlReader: deps.urlReader,
+          config,
+          logger,
+          loadEntity: async (entityRef, { credentials }) =>
+            (await catalog.getEntityByRef(entityRef, {
+              credentials: credentials ?? (await auth.getOwnServiceCredentials()),
+            })) ?? undefined,
+          loadSloDefinitions: async entityRef =>
+            (await reliability.definitions.listEntitySlos(entityRef)).map(
+              row => row.slo,
+            ),
+        });
+        await scheduler.scheduleTask({
+          id: 'reliability-check-runbooks',
+          frequency: runbookSettings.checkFrequency,
+          timeout: { minutes: 15 },
+          initialDelay: { minutes: 1 },
+          fn: async signal => {
+            const refs = await reliability.definitions.listEntityRefs();
+            const credentials = await auth.getOwnServiceCredentials();
+            const { items } = await catalog.queryEntities(
+              {
+                filter: { kind: ['component', 'system', 'resource'] },
+                fields: ['kind', 'metadata.namespace', 'metadata.name'],
+                limit: 10_000,
+              },
+              { credentials },
+            );
+            const all = new Set([
+              ...refs,
+              ...items.map(item => stringifyEntityRef(item)),
+            ]);
+            await runbooks.checkAll([...all], { signal });
+          },
+        });
+
+        const alerts = DatabaseAlertStore.create({ knex });
+        const alertQuality = AlertQualityService.create({
+          store: alerts,
+          onCall,
+          catalog,
+          auth,
+        });
+        await AlertPuller.create({
+          sources: () => alertSources.list(),
+          store: alerts,
+          catalog,
+          auth,
+          logger,
+        }).schedule(scheduler);
+        const alertmanagerOptions = readAlertmanagerOptions(config);
+        const alertmanager = alertmanagerOptions.webhookToken
+          ? {
+              webhookToken: alertmanagerOptions.webhookToken,
+              receiver: AlertmanagerReceiver.create({
+                store: alerts,
+                resolver: AlertEntityResolver.create({
+                  catalog,
+                  auth,
+                  entityLabel: alertmanagerOptions.entityLabel,
+                  matchers: alertmanagerOptions.matchers,
+                }),
+                urgencyRules: alertmanagerOptions.urgencyRules,
+              }),
+            }
+          : undefined;
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -72,9 +182,19 @@ export const reliabilityPlugin = createBackendPlugin({
             logger: deps.logger,
             slos: reliability.service,
             events,
+            onCall,
+            runbooks,
+            alerts,
+            alertQuality,
+            alertmanager,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
+        // Alertmanager cannot get Backstage tokens; the route checks its own bearer token.
+        httpRouter.addAuthPolicy({
+          path: '/alerts/alertmanager',
+          allow: 'unauthenticated',
+        });
       },
     });
   },

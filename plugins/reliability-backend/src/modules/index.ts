@@ -2,3 +2,8 @@ export { reliabilityPushSliSourceModule } from './pushSliSourceModule';
 export { reliabilityHttpProbeSliSourceModule } from './httpProbeSliSourceModule';
 export { reliabilityPrometheusSliSourceModule } from './prometheusSliSourceModule';
 export { catalogModuleReliabilitySloRefresh } from './catalogSloRefreshModule';
+export {
+  reliabilityPagerDutyModule,
+  reliabilityOpsgenieModule,
+  reliabilityRotationOnCallModule,
+} from './onCallProviderModules';

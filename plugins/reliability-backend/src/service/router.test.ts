@@ -11,6 +11,23 @@ import { createRouter } from './router';
 import { NotFoundError } from '@backstage/errors';
 import { EntitySlosView, ReliabilityService, SloView } from '../evaluation';
 import { SliEventSink } from './router';
+import { OnCallService } from '../oncall/OnCallService';
+import { RunbookService } from '../runbooks';
+import { AlertStore, StoredAlertWithId } from '../alerts/AlertStore';
+import { AlertQualityService } from '../alerts/AlertQualityService';
+import { AlertmanagerReceiver } from '../alerts/AlertmanagerReceiver';
+
+const WEBHOOK_TOKEN = 'a-long-webhook-token-for-tests';
+const storedAlert: StoredAlertWithId = {
+  id: '0123456789abcdef0123456789abcdef',
+  source: 'alertmanager',
+  externalId: 'fp:2026-11-22T10:00:00.000Z',
+  entityRef: 'component:default/checkout',
+  urgency: 'high',
+  status: 'resolved',
+  triggeredAt: '2026-11-22T10:00:00.000Z',
+  deliveries: 1,
+};
 
 const checkout = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -99,6 +116,7 @@ async function createApp(options: {
   credentials?:
     | ReturnType<typeof mockCredentials.user>
     | ReturnType<typeof mockCredentials.none>;
+  withoutAlertmanager?: boolean;
 }) {
   const slos = fakeService();
   const events = {
@@ -106,6 +124,56 @@ async function createApp(options: {
   } as unknown as jest.Mocked<SliEventSink>;
   // The catalog only returns what the caller may read: `hidden` exists but is not returned.
   const catalog = catalogServiceMock({ entities: [checkout] });
+  const onCall = {
+    getEntityOnCall: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      status: 'unresolved',
+      now: [],
+      next: [],
+      escalationChain: [],
+      contactLinks: [],
+      stale: false,
+      reasons: ['no annotations'],
+    })),
+    getOwnerOnCall: jest.fn(async (owner: string) => ({
+      owner,
+      owners: [owner],
+      entities: [],
+    })),
+    getShifts: jest.fn(async () => []),
+  } as unknown as jest.Mocked<OnCallService>;
+  const runbooks = {
+    getEntityRunbooks: jest.fn(async (entityRef: string) => ({
+      entityRef,
+      runbooks: [],
+      pagingAlertsWithoutRunbook: [],
+      problems: [],
+    })),
+    getRunbookContent: jest.fn(async () => ({ markdown: '# Runbook' })),
+  } as unknown as jest.Mocked<RunbookService>;
+  const alerts = {
+    getAlert: jest.fn(async (id: string) =>
+      id === storedAlert.id ? storedAlert : undefined,
+    ),
+    triageAlert: jest.fn(async (_id: string, verdict: any) => ({
+      ...storedAlert,
+      actionable: verdict.actionable,
+      triagedBy: verdict.by,
+    })),
+  } as unknown as jest.Mocked<AlertStore>;
+  const alertQuality = {
+    listEntityAlerts: jest.fn(async () => [storedAlert]),
+    getEntityAlertQuality: jest.fn(async (subject: string) => ({ subject })),
+    getOwnerAlertQuality: jest.fn(async (subject: string) => ({ subject })),
+  } as unknown as jest.Mocked<AlertQualityService>;
+  const receiver = {
+    receive: jest.fn(async () => ({
+      received: 1,
+      stored: 1,
+      merged: 0,
+      unmapped: [],
+    })),
+  } as unknown as jest.Mocked<AlertmanagerReceiver>;
   const router = await createRouter({
     httpAuth: mockServices.httpAuth({
       defaultCredentials: options.credentials ?? mockCredentials.user(),
@@ -119,9 +187,16 @@ async function createApp(options: {
     logger: mockServices.logger.mock(),
     slos,
     events,
+    onCall,
+    runbooks,
+    alerts,
+    alertQuality,
+    alertmanager: options.withoutAlertmanager
+      ? undefined
+      : { receiver, webhookToken: WEBHOOK_TOKEN },
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, slos, events, hidden };
+  return { app, slos, events, hidden, onCall, runbooks, alerts, alertQuality, receiver };
 }
 
 describe('createRouter', () => {
@@ -267,5 +342,131 @@ describe('createRouter', () => {
       .send({ buckets: [{ good: -1 }] });
     expect(res.status).toBe(400);
     expect(events.ingest).not.toHaveBeenCalled();
+  });
+});
+
+describe('createRouter: on-call, runbooks and alerts', () => {
+  it("answers an entity's on-call, and 404 for an entity the caller cannot read", async () => {
+    const { app, onCall } = await createApp({});
+    const res = await request(app).get('/entities/component/default/checkout/oncall');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ status: 'unresolved', reasons: ['no annotations'] });
+    expect(onCall.getEntityOnCall).toHaveBeenCalledWith(
+      'component:default/checkout',
+      expect.anything(),
+    );
+    const hiddenRes = await request(app).get('/entities/component/default/secret-service/oncall');
+    expect(hiddenRes.status).toBe(404);
+  });
+
+  it('rolls up on-call by owner, defaulting the kind to group, and refuses a bad ref', async () => {
+    const { app, onCall } = await createApp({});
+    const res = await request(app).get('/oncall').query({ owner: 'payments' });
+    expect(res.status).toBe(200);
+    expect(onCall.getOwnerOnCall).toHaveBeenCalledWith('group:default/payments', expect.anything());
+    const bad = await request(app).get('/oncall').query({ owner: 'group:' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(/'owner' must be an entity ref/);
+    expect((await request(app).get('/oncall')).status).toBe(400);
+  });
+
+  it('serves runbooks and repo Markdown, and refuses a malformed runbook id', async () => {
+    const { app } = await createApp({});
+    expect(
+      (await request(app).get('/entities/component/default/checkout/runbooks')).status,
+    ).toBe(200);
+    const content = await request(app).get(
+      '/entities/component/default/checkout/runbooks/0a1b2c/content',
+    );
+    expect(content.status).toBe(200);
+    expect(content.body).toEqual({ markdown: '# Runbook' });
+    expect(
+      (await request(app).get('/entities/component/default/checkout/runbooks/..%2F..%2Fetc/content')).status,
+    ).toBe(400);
+  });
+
+  it('lists alerts and alert quality for a period, and refuses a bad period', async () => {
+    const { app, alertQuality } = await createApp({});
+    const list = await request(app)
+      .get('/entities/component/default/checkout/alerts')
+      .query({ from: '2026-11-01T00:00:00Z', to: '2026-11-23T00:00:00Z' });
+    expect(list.status).toBe(200);
+    expect(list.body.items).toHaveLength(1);
+    const quality = await request(app).get('/entities/component/default/checkout/alert-quality');
+    expect(quality.status).toBe(200);
+    expect(alertQuality.getEntityAlertQuality).toHaveBeenCalled();
+    const bad = await request(app)
+      .get('/entities/component/default/checkout/alert-quality')
+      .query({ from: 'last tuesday' });
+    expect(bad.status).toBe(400);
+    const team = await request(app).get('/alert-quality').query({ owner: 'group:default/payments' });
+    expect(team.status).toBe(200);
+  });
+
+  it('records a triage verdict with who gave it', async () => {
+    const { app, alerts } = await createApp({});
+    const res = await request(app)
+      .post(`/alerts/${storedAlert.id}/triage`)
+      .send({ actionable: false });
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ actionable: false, triagedBy: 'user:default/mock' });
+    expect(alerts.triageAlert).toHaveBeenCalledWith(storedAlert.id, {
+      actionable: false,
+      by: 'user:default/mock',
+      atMs: expect.any(Number),
+    });
+  });
+
+  it('refuses triage without the permission, without a verdict, or for an unknown alert', async () => {
+    const denied = await createApp({ permission: AuthorizeResult.DENY });
+    const res = await request(denied.app)
+      .post(`/alerts/${storedAlert.id}/triage`)
+      .send({ actionable: true });
+    expect(res.status).toBe(403);
+    expect(res.body.error.message).toMatch(/reliability\.alert\.triage/);
+    expect(denied.alerts.triageAlert).not.toHaveBeenCalled();
+
+    const { app } = await createApp({});
+    expect(
+      (await request(app).post(`/alerts/${storedAlert.id}/triage`).send({})).status,
+    ).toBe(400);
+    expect(
+      (
+        await request(app)
+          .post(`/alerts/${'f'.repeat(32)}/triage`)
+          .send({ actionable: true })
+      ).status,
+    ).toBe(404);
+  });
+
+  it('takes Alertmanager webhooks only with the configured bearer token', async () => {
+    const { app, receiver } = await createApp({});
+    const body = { version: '4', alerts: [] };
+    expect((await request(app).post('/alerts/alertmanager').send(body)).status).toBe(401);
+    expect(
+      (
+        await request(app)
+          .post('/alerts/alertmanager')
+          .set('authorization', 'Bearer wrong-token-of-some-length')
+          .send(body)
+      ).status,
+    ).toBe(401);
+    expect(receiver.receive).not.toHaveBeenCalled();
+    const ok = await request(app)
+      .post('/alerts/alertmanager')
+      .set('authorization', `Bearer ${WEBHOOK_TOKEN}`)
+      .send(body);
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ received: 1, stored: 1 });
+  });
+
+  it('answers 404 on the webhook when no token is configured', async () => {
+    const { app } = await createApp({ withoutAlertmanager: true });
+    const res = await request(app)
+      .post('/alerts/alertmanager')
+      .set('authorization', `Bearer ${WEBHOOK_TOKEN}`)
+      .send({ version: '4' });
+    expect(res.status).toBe(404);
+    expect(res.body.error.message).toMatch(/reliability\.alertmanager\.webhookToken/);
   });
 });

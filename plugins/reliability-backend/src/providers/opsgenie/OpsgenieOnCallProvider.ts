@@ -205,6 +205,7 @@ function escalationDelays(escalation: OpsgenieEscalation | undefined) {
  */
 export class OpsgenieOnCallProvider implements OnCallProvider {
   readonly type = 'opsgenie';
+  readonly annotations = ['opsgenie.com/team'];
   readonly #client: OpsgenieClient;
   readonly #webUrl?: string;
   readonly #resolveUserRef?: OpsgenieUserRefResolver;

@@ -92,6 +92,10 @@ function targetType(
  */
 export class PagerDutyOnCallProvider implements OnCallProvider {
   readonly type = 'pagerduty';
+  readonly annotations = [
+    'pagerduty.com/service-id',
+    'pagerduty.com/integration-key',
+  ];
   readonly #accounts: PagerDutyAccounts;
   readonly #resolveUserRef?: ResolveUserRef;
   readonly #nextLookaheadMs: number;
