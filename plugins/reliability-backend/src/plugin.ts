@@ -112,7 +112,8 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
           loadEntity: async (entityRef, { credentials }) =>
             (await catalog.getEntityByRef(entityRef, {
-              credentials: credentials ?? (await auth.getOwnServiceCredentials()),
+              credentials:
+                credentials ?? (await auth.getOwnServiceCredentials()),
             })) ?? undefined,
           loadSloDefinitions: async entityRef =>
             (await reliability.definitions.listEntitySlos(entityRef)).map(

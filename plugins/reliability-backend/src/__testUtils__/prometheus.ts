@@ -4,66 +4,15 @@
  * and stopped again. Without Prometheus and without root it fails with what to install: an
  * integration test that skips itself in silence proves nothing.
  */
-import { ChildProcess, execFile, spawn } from 'node:child_process';
-import { constants } from 'node:fs';
-import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { AddressInfo, createServer } from 'node:net';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { delimiter, join } from 'node:path';
+import { join } from 'node:path';
+import { aptInstall, findOnPath, run, startProgram } from './localProgram';
 
 /** Paths of the two programs. */
 export interface PrometheusBinaries {
   prometheus: string;
   promtool: string;
-}
-
-function run(
-  file: string,
-  args: string[],
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
-): Promise<{ stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    execFile(
-      file,
-      args,
-      {
-        env: options.env ?? process.env,
-        timeout: options.timeoutMs ?? 120_000,
-        maxBuffer: 64 * 1024 * 1024,
-      },
-      (error, stdout, stderr) => {
-        if (error) {
-          reject(
-            new Error(
-              `${file} ${args.join(' ')} failed: ${error.message}\n${stderr}`,
-            ),
-          );
-        } else {
-          resolve({ stdout, stderr });
-        }
-      },
-    );
-  });
-}
-
-async function findOnPath(name: string): Promise<string | undefined> {
-  const dirs = [
-    ...(process.env.PATH ?? '').split(delimiter),
-    '/usr/bin',
-    '/usr/local/bin',
-    '/usr/sbin',
-    '/bin',
-  ].filter(Boolean);
-  for (const dir of dirs) {
-    const candidate = join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
 }
 
 async function findBinaries(): Promise<Partial<PrometheusBinaries>> {
@@ -90,19 +39,7 @@ export async function ensurePrometheusInstalled(): Promise<PrometheusBinaries> {
         'or set PROMETHEUS_BIN and PROMTOOL_BIN, or run the tests as root so that they install it.',
     );
   }
-  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-  const install = () =>
-    run('apt-get', ['install', '-y', '--no-install-recommends', 'prometheus'], {
-      env,
-      timeoutMs: 600_000,
-    });
-  try {
-    await install();
-  } catch {
-    // A fresh machine has no package lists yet.
-    await run('apt-get', ['update'], { env, timeoutMs: 600_000 });
-    await install();
-  }
+  await aptInstall('prometheus');
   found = await findBinaries();
   if (!found.prometheus || !found.promtool) {
     throw new Error(
@@ -118,17 +55,6 @@ export async function runPromtool(
   args: string[],
 ): Promise<string> {
   return (await run(binaries.promtool, args)).stdout;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** How to start Prometheus. */
@@ -153,25 +79,15 @@ export interface RunningPrometheus {
   stop(): Promise<void>;
 }
 
-function exited(child: ChildProcess): Promise<void> {
-  return new Promise(resolve => {
-    if (child.exitCode !== null || child.signalCode !== null) {
-      resolve();
-    } else {
-      child.once('exit', () => resolve());
-    }
-  });
-}
-
-async function startOnce(
+function startOnce(
   binaries: PrometheusBinaries,
   options: StartPrometheusOptions,
   configDir: string,
 ): Promise<RunningPrometheus> {
-  const port = await freePort();
-  const child = spawn(
-    binaries.prometheus,
-    [
+  return startProgram({
+    name: 'Prometheus',
+    binary: binaries.prometheus,
+    args: port => [
       `--config.file=${join(configDir, 'prometheus.yml')}`,
       `--storage.tsdb.path=${options.tsdbDir}`,
       `--storage.tsdb.retention.time=${options.retention ?? '3650d'}`,
@@ -182,48 +98,9 @@ async function startOnce(
       '--storage.tsdb.max-block-duration=2h',
       '--log.level=warn',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe'] },
-  );
-  let stderr = '';
-  child.stderr?.on('data', chunk => {
-    stderr = (stderr + String(chunk)).slice(-8192);
+    readyPath: '/-/ready',
+    readyTimeoutMs: options.readyTimeoutMs,
   });
-  let spawnError: Error | undefined;
-  child.once('error', error => {
-    spawnError = error;
-  });
-
-  const stop = async () => {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGTERM');
-      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-      await exited(child);
-      clearTimeout(timer);
-    }
-  };
-
-  const url = `http://127.0.0.1:${port}`;
-  const deadline = Date.now() + (options.readyTimeoutMs ?? 30_000);
-  while (Date.now() < deadline) {
-    if (spawnError || child.exitCode !== null || child.signalCode !== null) {
-      throw new Error(
-        `Prometheus exited before it was ready (${
-          spawnError?.message ?? `exit code ${child.exitCode}`
-        }):\n${stderr}`,
-      );
-    }
-    try {
-      const response = await fetch(`${url}/-/ready`);
-      if (response.ok) {
-        return { url, port, stop };
-      }
-    } catch {
-      // not listening yet
-    }
-    await new Promise(resolve => setTimeout(resolve, 100));
-  }
-  await stop();
-  throw new Error(`Prometheus was not ready within the timeout:\n${stderr}`);
 }
 
 /**

@@ -90,7 +90,9 @@ export class AlertEntityResolver {
     if (reasons.length === 0) {
       const labelsTried = [entityLabel, ...matchers.map(m => m.label)];
       reasons.push(
-        `it has none of the labels ${labelsTried.join(', ')}: add a '${entityLabel}' label with the entity ref`,
+        `it has none of the labels ${labelsTried.join(
+          ', ',
+        )}: add a '${entityLabel}' label with the entity ref`,
       );
     }
     return { reason: reasons.join('; ') };

@@ -2,7 +2,10 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AlertRecord } from '@reliability/backstage-plugin-common';
-import { AlertPullRequest, AlertSource } from '@reliability/backstage-plugin-node';
+import {
+  AlertPullRequest,
+  AlertSource,
+} from '@reliability/backstage-plugin-node';
 import { AlertPuller } from './AlertPuller';
 import { AlertStore } from './AlertStore';
 
@@ -76,7 +79,13 @@ describe('AlertPuller', () => {
       logger: mockServices.logger.mock(),
       now: () => now,
     });
-    return { source, puller, pulls, upserts, advance: (ms: number) => (now += ms) };
+    return {
+      source,
+      puller,
+      pulls,
+      upserts,
+      advance: (ms: number) => (now += ms),
+    };
   }
 
   it('asks only for mapped entities, 30 days back the first time, then from where it stopped with an hour of overlap', async () => {
@@ -85,7 +94,9 @@ describe('AlertPuller', () => {
     expect(source.requests[0].entities.map(e => e.metadata.name)).toEqual([
       'checkout',
     ]);
-    expect(source.requests[0].until.getTime() - source.requests[0].since.getTime()).toBe(30 * DAY);
+    expect(
+      source.requests[0].until.getTime() - source.requests[0].since.getTime(),
+    ).toBe(30 * DAY);
     const firstEnd = source.requests[0].until.getTime();
     advance(5 * 60_000);
     await puller.pullAll();
@@ -115,7 +126,10 @@ describe('AlertPuller', () => {
       status: 'triggered',
       triggeredAt: '2026-11-22T11:00:00Z',
     };
-    source.records = [record, { ...record, externalId: 'Q2', entityRef: 'component:default/search' }];
+    source.records = [
+      record,
+      { ...record, externalId: 'Q2', entityRef: 'component:default/search' },
+    ];
     await puller.pullAll();
     expect(upserts).toEqual([[record]]);
   });

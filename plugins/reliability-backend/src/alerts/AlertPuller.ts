@@ -119,7 +119,10 @@ export class AlertPuller {
       });
       const known = new Set(mapped.map(e => entityRefOf(e)));
       const valid = records.filter(record => {
-        if (record.source !== source.type || !known.has(record.entityRef.toLocaleLowerCase('en-US'))) {
+        if (
+          record.source !== source.type ||
+          !known.has(record.entityRef.toLocaleLowerCase('en-US'))
+        ) {
           logger.warn(
             `Alert source ${source.type} returned ${record.source}/${record.externalId} for ${record.entityRef}, which it was not asked about; ignored`,
           );

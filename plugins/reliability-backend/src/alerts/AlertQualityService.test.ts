@@ -58,7 +58,10 @@ describe('alertsToPages', () => {
     const pages = alertsToPages(
       [
         stored('a', { responder: 'user:default/bob' }),
-        stored('b', { acknowledgedBy: 'user:default/carol', acknowledgedAt: '2026-11-20T03:01:00Z' }),
+        stored('b', {
+          acknowledgedBy: 'user:default/carol',
+          acknowledgedAt: '2026-11-20T03:01:00Z',
+        }),
         stored('c'),
         stored('d', { triggeredAt: '2026-12-01T00:00:00.000Z' }),
       ],
@@ -84,12 +87,19 @@ describe('AlertQualityService', () => {
         acknowledgedAt: '2026-11-18T10:04:00.000Z',
         resolvedAt: '2026-11-18T11:00:00.000Z',
       }),
-      stored('ticket', { urgency: 'low', triggeredAt: '2026-11-19T10:00:00.000Z' }),
+      stored('ticket', {
+        urgency: 'low',
+        triggeredAt: '2026-11-19T10:00:00.000Z',
+        resolvedAt: '2026-11-19T10:02:00.000Z',
+      }),
     ]);
-    const view = await service.getEntityAlertQuality('component:default/checkout', {
-      from,
-      to,
-    });
+    const view = await service.getEntityAlertQuality(
+      'component:default/checkout',
+      {
+        from,
+        to,
+      },
+    );
     // 2 high-urgency pages over 168 hours, per 12 hours.
     expect(view.pagesPer12Hours).toBeCloseTo((2 * 12) / 168, 10);
     expect(view.shiftsKnown).toBe(1);
@@ -100,7 +110,10 @@ describe('AlertQualityService', () => {
       meanMs: 4 * 60_000,
       count: 1,
     });
-    expect(view.report.interruptions.total).toMatchObject({ sleepHours: 1, total: 2 });
+    expect(view.report.interruptions.total).toMatchObject({
+      sleepHours: 1,
+      total: 2,
+    });
   });
 
   it('rolls a team up over the entities it owns, noisiest first', async () => {
@@ -114,14 +127,24 @@ describe('AlertQualityService', () => {
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
       metadata: { name, namespace: 'default' },
-      spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+      spec: {
+        type: 'service',
+        owner: 'group:default/payments',
+        lifecycle: 'production',
+      },
       relations: [{ type: 'ownedBy', targetRef: 'group:default/payments' }],
     });
     const service = createService(
       [
         stored('a'),
-        stored('b', { entityRef: 'component:default/ledger', triggeredAt: '2026-11-18T10:00:00.000Z' }),
-        stored('c', { entityRef: 'component:default/ledger', triggeredAt: '2026-11-18T12:00:00.000Z' }),
+        stored('b', {
+          entityRef: 'component:default/ledger',
+          triggeredAt: '2026-11-18T10:00:00.000Z',
+        }),
+        stored('c', {
+          entityRef: 'component:default/ledger',
+          triggeredAt: '2026-11-18T12:00:00.000Z',
+        }),
       ],
       [payments, owned('checkout'), owned('ledger')],
     );

@@ -19,6 +19,8 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PERIOD_MS = 366 * DAY_MS;
 const MAX_ALERTS = 50_000;
 const MAX_TEAM_ENTITIES = 500;
+/** Alertmanager knows firing and resolved, not whether anybody acknowledged. */
+const SOURCES_WITHOUT_ACKNOWLEDGEMENT = new Set(['alertmanager']);
 /** What a page's responder is called when neither the source nor a shift names anybody. */
 export const UNKNOWN_RESPONDER = 'unknown';
 
@@ -95,6 +97,9 @@ export function alertsToPages(
     if (alert.acknowledgedAt) page.acknowledgedAt = alert.acknowledgedAt;
     if (alert.resolvedAt) page.resolvedAt = alert.resolvedAt;
     if (alert.actionable !== undefined) page.actionable = alert.actionable;
+    if (SOURCES_WITHOUT_ACKNOWLEDGEMENT.has(alert.source)) {
+      page.acknowledgementKnown = false;
+    }
     return page;
   });
 }
@@ -139,7 +144,9 @@ export class AlertQualityService {
       );
     }
     if (toMs - fromMs > MAX_PERIOD_MS) {
-      throw new InputError('The period from "from" to "to" may be a year at most');
+      throw new InputError(
+        'The period from "from" to "to" may be a year at most',
+      );
     }
     return { from: new Date(fromMs), to: new Date(toMs) };
   }
@@ -220,11 +227,16 @@ export class AlertQualityService {
           entityRef,
           pages: own.length,
           highUrgencyPages: own.filter(a => a.urgency === 'high').length,
-          actionableRatio: ratio(noise.actionable, noise.actionable + noise.noise),
+          actionableRatio: ratio(
+            noise.actionable,
+            noise.actionable + noise.noise,
+          ),
           noiseRatio: ratio(noise.noise, noise.actionable + noise.noise),
         };
       })
-      .sort((a, b) => b.pages - a.pages || a.entityRef.localeCompare(b.entityRef));
+      .sort(
+        (a, b) => b.pages - a.pages || a.entityRef.localeCompare(b.entityRef),
+      );
     return view;
   }
 

@@ -15,7 +15,11 @@ const checkout: Entity = {
     namespace: 'default',
     annotations: { 'reliability/alert-service': 'checkout-api' },
   },
-  spec: { type: 'service', owner: 'group:default/payments', lifecycle: 'production' },
+  spec: {
+    type: 'service',
+    owner: 'group:default/payments',
+    lifecycle: 'production',
+  },
 };
 
 function payload(
@@ -124,7 +128,11 @@ describe('AlertmanagerReceiver', () => {
     await receiver.receive(
       payload([
         alert({
-          labels: { alertname: 'Latency', service: 'checkout-api', severity: 'warning' },
+          labels: {
+            alertname: 'Latency',
+            service: 'checkout-api',
+            severity: 'warning',
+          },
         }),
       ]),
     );
@@ -166,14 +174,20 @@ describe('AlertmanagerReceiver', () => {
   it.each([
     [{ version: '3', alerts: [] }, /version/],
     [{ ...payload([]), alerts: 'nope' }, /alerts/],
-    [payload([{ ...alert(), fingerprint: undefined }]), /alerts\.0\.fingerprint/],
+    [
+      payload([{ ...alert(), fingerprint: undefined }]),
+      /alerts\.0\.fingerprint/,
+    ],
     [payload([alert({ startsAt: 'soon' })]), /invalid startsAt 'soon'/],
-  ])('rejects a malformed payload with what is wrong (%#)', async (body, message) => {
-    const { store, receiver } = createReceiver();
-    await expect(receiver.receive(body)).rejects.toMatchObject({
-      name: 'InputError',
-      message: expect.stringMatching(message),
-    });
-    expect(store.batches).toEqual([]);
-  });
+  ])(
+    'rejects a malformed payload with what is wrong (%#)',
+    async (body, message) => {
+      const { store, receiver } = createReceiver();
+      await expect(receiver.receive(body)).rejects.toMatchObject({
+        name: 'InputError',
+        message: expect.stringMatching(message),
+      });
+      expect(store.batches).toEqual([]);
+    },
+  );
 });

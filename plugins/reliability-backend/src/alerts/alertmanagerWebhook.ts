@@ -1,4 +1,7 @@
-import { AlertRecord, AlertUrgency } from '@reliability/backstage-plugin-common';
+import {
+  AlertRecord,
+  AlertUrgency,
+} from '@reliability/backstage-plugin-common';
 import { InputError } from '@backstage/errors';
 import { z } from 'zod';
 
@@ -129,7 +132,11 @@ export function alertmanagerAlertToRecord(
   if (summary) {
     record.summary = summary.slice(0, 1000);
   }
-  if (alert.status === 'resolved' && alert.endsAt && !ZERO_TIME.test(alert.endsAt)) {
+  if (
+    alert.status === 'resolved' &&
+    alert.endsAt &&
+    !ZERO_TIME.test(alert.endsAt)
+  ) {
     const endsAt = Date.parse(alert.endsAt);
     if (!Number.isNaN(endsAt)) {
       record.resolvedAt = new Date(Math.max(endsAt, startsAt)).toISOString();

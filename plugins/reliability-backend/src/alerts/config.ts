@@ -31,7 +31,8 @@ export function readAlertmanagerOptions(config: Config): AlertmanagerOptions {
   }
   return {
     webhookToken: webhookToken || undefined,
-    entityLabel: section?.getOptionalString('entityLabel') ?? 'backstage_entity',
+    entityLabel:
+      section?.getOptionalString('entityLabel') ?? 'backstage_entity',
     matchers: (section?.getOptionalConfigArray('entityMatchers') ?? []).map(
       matcher => ({
         label: matcher.getString('label'),

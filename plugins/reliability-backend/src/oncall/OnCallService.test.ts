@@ -96,12 +96,25 @@ const pagerDutyAnswer: OnCallProviderAnswer = {
   now: [{ person: { name: 'Bob', email: 'bob@example.com' } }],
   next: [],
   escalationChain: [],
-  contactLinks: [{ title: 'Checkout in PagerDuty', url: 'https://acme.pagerduty.com/service-directory/P1' }],
+  contactLinks: [
+    {
+      title: 'Checkout in PagerDuty',
+      url: 'https://acme.pagerduty.com/service-directory/P1',
+    },
+  ],
 };
 
 function createService(entities: Entity[]) {
-  const rotation = new FakeProvider('rotation', 'reliability/rotation', rotationAnswer);
-  const pagerDuty = new FakeProvider('pagerduty', 'pagerduty.com/service-id', pagerDutyAnswer);
+  const rotation = new FakeProvider(
+    'rotation',
+    'reliability/rotation',
+    rotationAnswer,
+  );
+  const pagerDuty = new FakeProvider(
+    'pagerduty',
+    'pagerduty.com/service-id',
+    pagerDutyAnswer,
+  );
   const store = new MemoryAnswerStore();
   let now = Date.parse('2026-11-24T12:00:00Z');
   const service = DefaultOnCallService.create({
@@ -132,7 +145,10 @@ describe('DefaultOnCallService', () => {
       payments,
       alice,
     ]);
-    const onCall = await service.getEntityOnCall('component:default/checkout', credentials);
+    const onCall = await service.getEntityOnCall(
+      'component:default/checkout',
+      credentials,
+    );
     expect(onCall).toMatchObject({
       status: 'ok',
       stale: false,
@@ -157,16 +173,31 @@ describe('DefaultOnCallService', () => {
       }),
       payments,
     ]);
-    const onCall = await service.getEntityOnCall('component:default/checkout', credentials);
-    expect(onCall.resolution).toMatchObject({ source: 'pagerduty', mappedBy: 'component:default/checkout' });
+    const onCall = await service.getEntityOnCall(
+      'component:default/checkout',
+      credentials,
+    );
+    expect(onCall.resolution).toMatchObject({
+      source: 'pagerduty',
+      mappedBy: 'component:default/checkout',
+    });
     expect(onCall.now[0].person.name).toBe('Bob');
     expect(rotation.calls).toBe(0);
   });
 
   it('says where it looked when nothing resolves', async () => {
-    const team: Entity = { ...payments, metadata: { name: 'payments', namespace: 'default' } };
-    const { service } = createService([component('checkout', 'group:default/payments'), team]);
-    const onCall = await service.getEntityOnCall('component:default/checkout', credentials);
+    const team: Entity = {
+      ...payments,
+      metadata: { name: 'payments', namespace: 'default' },
+    };
+    const { service } = createService([
+      component('checkout', 'group:default/payments'),
+      team,
+    ]);
+    const onCall = await service.getEntityOnCall(
+      'component:default/checkout',
+      credentials,
+    );
     expect(onCall.status).toBe('unresolved');
     expect(onCall.reasons).toEqual([
       'component:default/checkout has none of the annotations pagerduty.com/service-id, reliability/rotation',
@@ -221,8 +252,14 @@ describe('DefaultOnCallService', () => {
       payments,
       alice,
     ]);
-    const rollup = await service.getOwnerOnCall('user:default/alice', credentials);
-    expect(rollup.owners).toEqual(['user:default/alice', 'group:default/payments']);
+    const rollup = await service.getOwnerOnCall(
+      'user:default/alice',
+      credentials,
+    );
+    expect(rollup.owners).toEqual([
+      'user:default/alice',
+      'group:default/payments',
+    ]);
     expect(rollup.entities.map(e => [e.entityRef, e.status])).toEqual([
       ['component:default/checkout', 'ok'],
       ['component:default/ledger', 'ok'],
@@ -230,7 +267,9 @@ describe('DefaultOnCallService', () => {
   });
 
   it('refuses a rollup for something that is not a group or user', async () => {
-    const { service } = createService([component('checkout', 'group:default/payments')]);
+    const { service } = createService([
+      component('checkout', 'group:default/payments'),
+    ]);
     await expect(
       service.getOwnerOnCall('component:default/checkout', credentials),
     ).rejects.toMatchObject({ name: 'InputError' });

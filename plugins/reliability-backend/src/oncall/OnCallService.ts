@@ -12,6 +12,7 @@ import { InputError, NotFoundError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntityOnCall,
+  EscalationStep,
   OnCallAssignment,
   OnCallPerson,
   OnCallShift,
@@ -180,7 +181,9 @@ export class DefaultOnCallService implements OnCallService {
       );
     } catch (error) {
       this.options.logger.warn(
-        `On-call shifts of ${entityRef} from ${resolved.provider.type} failed: ${stringifyError(error)}`,
+        `On-call shifts of ${entityRef} from ${
+          resolved.provider.type
+        } failed: ${stringifyError(error)}`,
       );
       return [];
     }
@@ -273,19 +276,28 @@ export class DefaultOnCallService implements OnCallService {
         ...answer,
         now: await this.withCatalogUsers(answer.now),
         next: await this.withCatalogUsers(answer.next),
+        escalationChain: await this.withCatalogUsersInChain(
+          answer.escalationChain,
+        ),
         status: 'ok',
         resolution,
         fetchedAt: new Date(fetchedAt).toISOString(),
         reasons: [],
       };
-      await this.options.store.put(onCall, fetchedAt).catch(error =>
-        this.options.logger.warn(
-          `Could not keep the on-call answer of ${entityRef}: ${stringifyError(error)}`,
-        ),
-      );
+      await this.options.store
+        .put(onCall, fetchedAt)
+        .catch(error =>
+          this.options.logger.warn(
+            `Could not keep the on-call answer of ${entityRef}: ${stringifyError(
+              error,
+            )}`,
+          ),
+        );
       return onCall;
     } catch (error) {
-      const message = `${resolved.provider.type} failed: ${stringifyError(error)}`;
+      const message = `${resolved.provider.type} failed: ${stringifyError(
+        error,
+      )}`;
       this.options.logger.warn(`On-call of ${entityRef}: ${message}`);
       const lastGood = await this.options.store
         .get(entityRef)
@@ -326,6 +338,32 @@ export class DefaultOnCallService implements OnCallService {
       this.answers.delete(this.answers.keys().next().value!);
     }
     return answer;
+  }
+
+  private async withCatalogUsersInChain(
+    chain: EscalationStep[],
+  ): Promise<EscalationStep[]> {
+    const steps: EscalationStep[] = [];
+    for (const step of chain) {
+      const targets: EscalationStep['targets'] = [];
+      for (const target of step.targets) {
+        if (target.type === 'user' && target.name.startsWith('user:')) {
+          const [completed] = await this.withCatalogUsers([
+            { person: { name: target.name, userRef: target.name } },
+          ]);
+          targets.push({ ...target, name: completed.person.name });
+        } else if (target.onCall?.length) {
+          const people = await this.withCatalogUsers(
+            target.onCall.map(person => ({ person })),
+          );
+          targets.push({ ...target, onCall: people.map(p => p.person) });
+        } else {
+          targets.push(target);
+        }
+      }
+      steps.push({ ...step, targets });
+    }
+    return steps;
   }
 
   /**
@@ -369,7 +407,9 @@ export class DefaultOnCallService implements OnCallService {
       }
     } catch (error) {
       this.options.logger.warn(
-        `Could not look up on-call people in the catalog: ${stringifyError(error)}`,
+        `Could not look up on-call people in the catalog: ${stringifyError(
+          error,
+        )}`,
       );
       return assignments;
     }
@@ -393,9 +433,12 @@ export class DefaultOnCallService implements OnCallService {
         if (!person.email && typeof profile.email === 'string') {
           person.email = profile.email;
         }
+        // Rotations name people by ref or entity name; the catalog knows their real names.
         if (
           typeof profile.displayName === 'string' &&
-          (person.name === person.userRef || !person.name)
+          (!person.name ||
+            person.name === person.userRef ||
+            person.name === user.metadata.name)
         ) {
           person.name = profile.displayName;
         }

@@ -67,6 +67,7 @@ function sha256(text: string): Buffer {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_HISTORY_POINTS = 5000;
+const FIRST_CHECK_WAIT_MS = 3000;
 
 /**
  * The plugin's HTTP API under `/api/reliability`, validated against `src/schema/openapi.yaml`.
@@ -104,7 +105,9 @@ export async function createRouter(
       credentials,
     });
     if (decision.result !== AuthorizeResult.ALLOW) {
-      throw new NotAllowedError(`${what} needs the permission ${permission.name}`);
+      throw new NotAllowedError(
+        `${what} needs the permission ${permission.name}`,
+      );
     }
     return credentials;
   }
@@ -272,7 +275,7 @@ export async function createRouter(
     const credentials = await httpAuth.credentials(req, {
       allow: ['user', 'service'],
     });
-    res.json(await onCall.getEntityOnCall(entityRef, credentials) as any);
+    res.json((await onCall.getEntityOnCall(entityRef, credentials)) as any);
   });
 
   router.get('/oncall', async (req, res) => {
@@ -280,12 +283,25 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const ownerRef = parseRef(req.query.owner, 'owner', 'group');
-    res.json(await onCall.getOwnerOnCall(ownerRef, credentials) as any);
+    res.json((await onCall.getOwnerOnCall(ownerRef, credentials)) as any);
   });
 
   router.get('/entities/:kind/:namespace/:name/runbooks', async (req, res) => {
     const entityRef = await readableEntityRef(req, req.params);
-    res.json(await runbooks.getEntityRunbooks(entityRef) as any);
+    let view = await runbooks.getEntityRunbooks(entityRef);
+    if (view.runbooks.length > 0 && view.runbooks.every(r => !r.check)) {
+      // First visit before the scheduled check reached the entity: check now, but answer within
+      // a few seconds either way; a slow check goes on and is stored for the next visit.
+      const checking = runbooks.checkEntity(entityRef).catch(() => undefined);
+      view =
+        (await Promise.race([
+          checking,
+          new Promise<undefined>(resolve =>
+            setTimeout(resolve, FIRST_CHECK_WAIT_MS).unref(),
+          ),
+        ])) ?? view;
+    }
+    res.json(view as any);
   });
 
   router.get(
@@ -346,8 +362,7 @@ export async function createRouter(
     const alert = await alerts.getAlert(req.params.alertId);
     // Alerts of entities the caller cannot read answer like unknown ones.
     const entity =
-      alert &&
-      (await catalog.getEntityByRef(alert.entityRef, { credentials }));
+      alert && (await catalog.getEntityByRef(alert.entityRef, { credentials }));
     if (!alert || !entity) {
       throw new NotFoundError(`No alert with id '${req.params.alertId}'`);
     }

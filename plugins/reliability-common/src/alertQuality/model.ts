@@ -42,6 +42,12 @@ export interface AlertPage {
   /** IANA time zone of the responder (`Europe/Berlin`); falls back to their shift's zone. */
   responderTimeZone?: string;
   /**
+   * `false` when the source cannot record acknowledgements (Alertmanager): then a page resolved
+   * without one is not taken for noise unless it resolved quickly, and waits for a verdict.
+   * Default `true`.
+   */
+  acknowledgementKnown?: boolean;
+  /**
    * The responder's verdict, when they gave one: `true` means the page needed a human action,
    * `false` means it did not (noise) whatever its timings say.
    */

@@ -34,6 +34,23 @@ const fixture = validateAlertQualityInput([
 ]).pages;
 
 describe('classifyAlertPage', () => {
+  it('waits for a verdict on long pages from sources without acknowledgements', () => {
+    const pages = validateAlertQualityInput([
+      page('long', { resolvedAt: at(30), acknowledgementKnown: false }),
+      page('short', { resolvedAt: at(3), acknowledgementKnown: false }),
+      page('judged', {
+        resolvedAt: at(30),
+        acknowledgementKnown: false,
+        actionable: true,
+      }),
+    ]).pages;
+    expect(pages.map(p => classifyAlertPage(p))).toEqual([
+      { pageId: 'long', verdict: 'unclassifiable', reason: 'needs-verdict' },
+      { pageId: 'short', verdict: 'noise', reason: 'resolved-quickly' },
+      { pageId: 'judged', verdict: 'actionable', reason: 'marked-actionable' },
+    ]);
+  });
+
   it('gives each page its verdict and reason', () => {
     expect(fixture.map(p => classifyAlertPage(p))).toEqual([
       {

@@ -15,7 +15,9 @@ export const DEFAULT_QUICK_RESOLVE_MS = 5 * 60 * 1000;
  * - `actionable`: it did (marked so, or acknowledged and worked on past the quick-resolve window).
  * - `noise`: it did not (a false positive).
  * - `open`: not resolved and not marked, so not decided yet.
- * - `unclassifiable`: not marked, and its acknowledgement or resolution was dropped as a data error.
+ * - `unclassifiable`: not marked, and either its acknowledgement or resolution was dropped as a
+ *   data error, or its source records no acknowledgements and it ran past the quick-resolve window
+ *   (only the responder's verdict can tell).
  *
  * @public
  */
@@ -37,7 +39,8 @@ export type AlertPageVerdictReason =
   | 'resolved-quickly'
   | 'acknowledged-and-worked'
   | 'still-open'
-  | 'lifecycle-data-error';
+  | 'lifecycle-data-error'
+  | 'needs-verdict';
 
 /**
  * The verdict on one page.
@@ -96,10 +99,16 @@ export function classifyAlertPage(
   if (page.resolvedAtMs === undefined) {
     return verdict('open', 'still-open');
   }
+  const quick = page.resolvedAtMs - page.triggeredAtMs <= quickResolveMs;
   if (page.acknowledgedAtMs === undefined) {
+    if (page.page.acknowledgementKnown === false) {
+      return quick
+        ? verdict('noise', 'resolved-quickly')
+        : verdict('unclassifiable', 'needs-verdict');
+    }
     return verdict('noise', 'resolved-without-acknowledgement');
   }
-  if (page.resolvedAtMs - page.triggeredAtMs <= quickResolveMs) {
+  if (quick) {
     return verdict('noise', 'resolved-quickly');
   }
   return verdict('actionable', 'acknowledged-and-worked');

@@ -41,7 +41,10 @@ describe('RotationOnCallProvider', () => {
         namespace: 'default',
         annotations: {
           'reliability/rotation': './rotation.yaml',
-          'backstage.io/managed-by-location': `file:${path.join(dir, 'org.yaml')}`,
+          'backstage.io/managed-by-location': `file:${path.join(
+            dir,
+            'org.yaml',
+          )}`,
         },
       },
       spec: { type: 'team', children: [] },
@@ -75,9 +78,9 @@ describe('RotationOnCallProvider', () => {
     const answer = await p.getOnCall(group, p.mappingFor(group)!, {
       now: new Date('2026-11-23T12:00:00Z'),
     });
-    expect(answer.now.map(a => [a.person.userRef ?? a.person.name, a.start])).toEqual([
-      ['user:default/alice', '2026-11-23T09:00:00+01:00'],
-    ]);
+    expect(
+      answer.now.map(a => [a.person.userRef ?? a.person.name, a.start]),
+    ).toEqual([['user:default/alice', '2026-11-23T09:00:00+01:00']]);
     // Carol's override takes Tuesday 09:00 to Wednesday 09:00.
     expect(answer.next[0]).toMatchObject({
       start: '2026-11-24T09:00:00+01:00',
@@ -97,9 +100,21 @@ describe('RotationOnCallProvider', () => {
       to: new Date('2026-11-26T08:00:00Z'),
     });
     expect(shifts.map(s => [s.user, s.start, s.end])).toEqual([
-      ['user:default/alice', '2026-11-23T09:00:00+01:00', '2026-11-24T09:00:00+01:00'],
-      ['user:default/carol', '2026-11-24T09:00:00+01:00', '2026-11-25T09:00:00+01:00'],
-      ['user:default/alice', '2026-11-25T09:00:00+01:00', '2026-11-26T09:00:00+01:00'],
+      [
+        'user:default/alice',
+        '2026-11-23T09:00:00+01:00',
+        '2026-11-24T09:00:00+01:00',
+      ],
+      [
+        'user:default/carol',
+        '2026-11-24T09:00:00+01:00',
+        '2026-11-25T09:00:00+01:00',
+      ],
+      [
+        'user:default/alice',
+        '2026-11-25T09:00:00+01:00',
+        '2026-11-26T09:00:00+01:00',
+      ],
     ]);
   });
 

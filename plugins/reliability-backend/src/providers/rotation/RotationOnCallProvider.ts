@@ -88,7 +88,10 @@ export class RotationOnCallProvider implements OnCallProvider {
     return shifts.value;
   }
 
-  private rotationOf(entity: Entity, mapping: OnCallMapping): Promise<Rotation> {
+  private rotationOf(
+    entity: Entity,
+    mapping: OnCallMapping,
+  ): Promise<Rotation> {
     const key = `${stringifyEntityRef(entity)}\u0000${mapping.value}`;
     const now = (this.options.now ?? Date.now)();
     const hit = this.files.get(key);
@@ -101,7 +104,10 @@ export class RotationOnCallProvider implements OnCallProvider {
     return rotation;
   }
 
-  private async readRotation(entity: Entity, location: string): Promise<Rotation> {
+  private async readRotation(
+    entity: Entity,
+    location: string,
+  ): Promise<Rotation> {
     const resolved = resolveSloLocation(
       entity,
       location,
