@@ -297,7 +297,7 @@ export async function createRouter(
         (await Promise.race([
           checking,
           new Promise<undefined>(resolve =>
-            setTimeout(resolve, FIRST_CHECK_WAIT_MS).unref(),
+            setTimeout(resolve, FIRST_CHECK_WAIT_MS),
           ),
         ])) ?? view;
     }

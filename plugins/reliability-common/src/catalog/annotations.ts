@@ -50,6 +50,14 @@ export const PAGERDUTY_INTEGRATION_KEY_ANNOTATION =
   'pagerduty.com/integration-key';
 
 /**
+ * Which configured PagerDuty account an entity's service lives in, as the PagerDuty plugin reads
+ * it; entities without it use the default account.
+ *
+ * @public
+ */
+export const PAGERDUTY_ACCOUNT_ANNOTATION = 'pagerduty.com/account';
+
+/**
  * The Opsgenie team of the entity, as the Opsgenie plugin reads it.
  *
  * @public

@@ -1,17 +1,12 @@
 import { Entity } from '@backstage/catalog-model';
 import {
+  PAGERDUTY_ACCOUNT_ANNOTATION,
   PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@reliability/backstage-plugin-common';
 import { OnCallMapping } from '@reliability/backstage-plugin-node';
 
-/**
- * Which configured PagerDuty account an entity's service lives in, as the PagerDuty plugin reads
- * it; entities without it use the default account.
- *
- * @public
- */
-export const PAGERDUTY_ACCOUNT_ANNOTATION = 'pagerduty.com/account';
+export { PAGERDUTY_ACCOUNT_ANNOTATION };
 
 /**
  * How an entity maps to a PagerDuty service: `pagerduty.com/service-id` when set, else
