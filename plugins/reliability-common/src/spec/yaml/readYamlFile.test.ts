@@ -102,3 +102,65 @@ describe('readYamlFile', () => {
     );
   });
 });
+
+describe('readYamlFile on deeply nested input', () => {
+  // Found by parseSloFiles.fuzz.test.ts: 1000 nested "[" or "- " (2 KB) overflowed the YAML
+  // parser's stack, and the parse after that aborted Node 22 with a fatal out-of-memory error in
+  // the RegExp compiler, taking the backend down. Reading each of these twice used to crash.
+  it.each([
+    ['flow lists', `${'['.repeat(1000)}${']'.repeat(1000)}`],
+    ['flow mappings', `${'{a: '.repeat(1000)}1${'}'.repeat(1000)}`],
+    ['block lists', `${'- '.repeat(1000)}x`],
+  ])('refuses %s nested 1000 deep with a problem', (_, content) => {
+    for (const attempt of [1, 2]) {
+      const { objects, problems } = read(content);
+      expect({ attempt, objects, problems }).toEqual({
+        attempt,
+        objects: [],
+        problems: [
+          expect.objectContaining({
+            line: 1,
+            path: '',
+            severity: 'error',
+            message: expect.stringContaining('more than 100 levels deep'),
+          }),
+        ],
+      });
+    }
+  });
+
+  it('still reads nesting of 100 levels', () => {
+    const { objects, problems } = read(`a: ${'['.repeat(99)}${']'.repeat(99)}`);
+    expect(problems).toEqual([]);
+    expect(objects).toHaveLength(1);
+  });
+});
+
+describe('readYamlFile on a "__proto__" key', () => {
+  // Found by parseSloFiles.fuzz.test.ts: `__proto__: {a: 1}` became the object's prototype, so
+  // "a" was validated as a field of the mapping (reported at the wrong place, or accepted).
+  it('keeps the key as a field of its own, with no inherited fields', () => {
+    const { objects, problems } = read('metadata:\n  __proto__: { name: x }\n');
+    expect(problems).toEqual([]);
+    const metadata = (objects[0].value as any).metadata;
+    expect(Object.keys(metadata)).toEqual(['__proto__']);
+    expect(metadata.name).toBeUndefined();
+    expect(Object.getPrototypeOf(metadata)).toBe(Object.prototype);
+  });
+});
+
+describe('readYamlFile on a mapping used as a key', () => {
+  // Found by parseSloFiles.fuzz.test.ts: `? {a: 1}` made the YAML library print a process warning
+  // ("Keys with collection values will be stringified") for each file read: log noise anybody
+  // could cause with a catalog file.
+  it('reads it without printing a process warning', () => {
+    const warning = jest.spyOn(process, 'emitWarning').mockImplementation();
+    try {
+      const { objects } = read('? {a: 1}\n: x\n');
+      expect(objects).toHaveLength(1);
+      expect(warning).not.toHaveBeenCalled();
+    } finally {
+      warning.mockRestore();
+    }
+  });
+});

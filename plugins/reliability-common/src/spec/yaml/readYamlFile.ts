@@ -11,6 +11,7 @@ import {
 } from 'yaml';
 import type { SpecProblem } from '../../problems';
 import type { SloSourceFile } from '../model';
+import { findDeepNesting } from './findDeepNesting';
 import { formatSpecPath, PathSegment } from './path';
 import { positionOf } from './positionOf';
 import { withoutNullValues } from './withoutNullValues';
@@ -27,6 +28,12 @@ export const DEFAULT_MAX_FILE_LENGTH = 64 * 1024;
 
 /** Beyond this many YAML errors in one file the rest are summarized: the first ones matter. */
 const MAX_YAML_PROBLEMS = 20;
+
+/**
+ * Collections may not nest deeper than this. People's files nest about a dozen levels; a thousand
+ * exhaust the parser's stack and can abort the process (see `findDeepNesting`).
+ */
+const MAX_NESTING_DEPTH = 100;
 
 /** Aliases may not expand into more than this many nodes ("billion laughs"). */
 const MAX_ALIAS_COUNT = 100;
@@ -79,6 +86,15 @@ export function readYamlFile(
     );
     return { objects: [], problems };
   }
+  const deep = findDeepNesting(file.content, MAX_NESTING_DEPTH);
+  if (deep) {
+    at(
+      deep.line,
+      deep.column,
+      `the YAML nests lists and mappings more than ${MAX_NESTING_DEPTH} levels deep here; spec files need about a dozen, so the file is not read: flatten the structure`,
+    );
+    return { objects: [], problems };
+  }
 
   const lineCounter = new LineCounter();
   let documents: Document[];
@@ -90,6 +106,9 @@ export function readYamlFile(
         // Checked below in linear time with a better message; the parser's check is quadratic.
         uniqueKeys: false,
         merge: true,
+        // The parser's own warnings go to `document.warnings` and become problems; without this
+        // it also prints some (a mapping used as a key) to the process's warnings, from input.
+        logLevel: 'error',
       }),
     ];
   } catch (error) {

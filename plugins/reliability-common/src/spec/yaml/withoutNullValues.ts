@@ -38,7 +38,14 @@ export function withoutNullValues(
     const copy: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
       if (item !== null && item !== undefined) {
-        copy[key] = withoutNullValues(item, ancestors);
+        // Defined, not assigned: assigning a `__proto__` key would set the copy's prototype, and
+        // the fields under it would be inherited and validated as if written on the mapping.
+        Object.defineProperty(copy, key, {
+          value: withoutNullValues(item, ancestors),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       }
     }
     result = copy;
