@@ -1,3 +1,4 @@
+import { SchedulerServiceTaskScheduleDefinitionConfig } from '@backstage/backend-plugin-api';
 import { HumanDuration } from '@backstage/types';
 
 export interface Config {
@@ -175,5 +176,57 @@ export interface Config {
        */
       domain?: string;
     };
+
+    /**
+     * Production-readiness scorecards, as a list; see the Scorecards section of the common
+     * README. A broken scorecard is logged with its key path and skipped. Default: none.
+     * @deepVisibility backend
+     */
+    scorecards?: Array<{
+      /** Unique kebab-case id, e.g. `production-readiness`. */
+      id: string;
+      title: string;
+      description?: string;
+      /** Which entities it is for; each field lists allowed values (case-insensitive). Default: all. */
+      appliesTo?: {
+        kind?: string[];
+        /** spec.type */
+        type?: string[];
+        /** spec.lifecycle */
+        lifecycle?: string[];
+        /** 1–4 or `tier-1`–`tier-4`. */
+        tier?: Array<number | string>;
+        namespace?: string[];
+        /** Owner refs; `payments` means `group:default/payments`. */
+        owner?: string[];
+      };
+      /** Lowest level first, e.g. Bronze, Silver, Gold. */
+      levels: Array<{
+        name: string;
+        description?: string;
+        checks: Array<{
+          /** Built-in or custom check id, e.g. `runbook-fresh`. */
+          check: string;
+          /** Unique within the scorecard; default: the check id. Needed to use a check twice. */
+          id?: string;
+          title?: string;
+          /** Params of the check, validated by the check, e.g. `{ days: 90 }`. */
+          params?: { [key: string]: any };
+          remediation?: string;
+          docsUrl?: string;
+        }>;
+      }>;
+    }>;
+    /**
+     * YAML files of scorecards (a list, or a mapping with `scorecards`), relative to the
+     * backend's working directory, read at startup. Unreadable files are logged and skipped.
+     * Default: none.
+     */
+    scorecardFiles?: string[];
+    /**
+     * Schedule of the task reliability-evaluate-scorecards. Default: every hour, 30-minute
+     * timeout, first run 2 minutes after start; global across replicas.
+     */
+    scorecardSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
   };
 }

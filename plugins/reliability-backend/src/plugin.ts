@@ -5,11 +5,19 @@ import {
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@reliability/backstage-plugin-common';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import {
   reliabilityAlertSourcesExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
+  reliabilityScorecardChecksExtensionPoint,
   reliabilitySliSourcesExtensionPoint,
 } from '@reliability/backstage-plugin-node';
+import {
+  DatabaseScorecardStore,
+  DefaultScorecardService,
+  ScorecardCheckCollector,
+  ScorecardFactsCollector,
+} from './scorecards';
 import { AlertEntityResolver } from './alerts/AlertEntityResolver';
 import { AlertmanagerReceiver } from './alerts/AlertmanagerReceiver';
 import { AlertPuller } from './alerts/AlertPuller';
@@ -57,6 +65,11 @@ export const reliabilityPlugin = createBackendPlugin({
       reliabilityAlertSourcesExtensionPoint,
       alertSources,
     );
+    const scorecardChecks = new ScorecardCheckCollector();
+    env.registerExtensionPoint(
+      reliabilityScorecardChecksExtensionPoint,
+      scorecardChecks,
+    );
 
     env.registerInit({
       deps: {
@@ -67,6 +80,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
@@ -175,6 +189,27 @@ export const reliabilityPlugin = createBackendPlugin({
             }
           : undefined;
 
+        const scorecardStore = DatabaseScorecardStore.create({ knex });
+        const scorecards = await DefaultScorecardService.create({
+          config,
+          logger,
+          catalog,
+          auth,
+          store: scorecardStore,
+          checks: scorecardChecks.registry(),
+          facts: ScorecardFactsCollector.create({
+            catalog,
+            auth,
+            logger,
+            slos: reliability.service,
+            onCall,
+            runbooks,
+            alertQuality,
+          }),
+          notifications: deps.notifications,
+        });
+        await scorecards.schedule(scheduler);
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -188,6 +223,8 @@ export const reliabilityPlugin = createBackendPlugin({
             alerts,
             alertQuality,
             alertmanager,
+            scorecards,
+            scorecardStore,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1685,5 +1685,1065 @@ export const spec = {
         },
       },
     },
+    '/entities/{kind}/{namespace}/{name}/scorecards': {
+      get: {
+        operationId: 'GetEntityScorecards',
+        description:
+          "Every applicable scorecard's latest result for the entity, with each check's status, message, remediation, docs link and exemption. Evaluates the entity on a first visit.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/scorecards/evaluate': {
+      post: {
+        operationId: 'EvaluateEntityScorecards',
+        description:
+          "Evaluates the entity's scorecards now and returns the results.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards': {
+      get: {
+        operationId: 'ListScorecards',
+        description:
+          "The scorecard definitions, with each check's description.",
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/results': {
+      get: {
+        operationId: 'ListScorecardResults',
+        description:
+          'Latest results across the organisation, filtered, sorted and paginated by an opaque cursor.',
+        parameters: [
+          {
+            name: 'scorecard',
+            in: 'query',
+            description: 'A scorecard id.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description: 'Owner entity ref; team-a means group:default/team-a.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            description: 'Reliability tier, 1 to 4.',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            description: 'Entity kind, e.g. component.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'level',
+            in: 'query',
+            description: 'A level name of the scorecard, or none.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            description: 'Sort key.',
+            schema: {
+              type: 'string',
+              enum: ['entity', 'level', 'owner', 'evaluatedAt'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            description: 'Sort order.',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: '1 to 500; default 50.',
+            schema: {
+              type: 'string',
+              maxLength: 4,
+            },
+          },
+          {
+            name: 'cursor',
+            in: 'query',
+            description: 'The nextCursor of the previous page.',
+            schema: {
+              type: 'string',
+              maxLength: 2048,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/results.csv': {
+      get: {
+        operationId: 'ExportScorecardResults',
+        description:
+          'The same listing as CSV with a header row, every page up to 10,000 rows.',
+        parameters: [
+          {
+            name: 'scorecard',
+            in: 'query',
+            description: 'A scorecard id.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description: 'Owner entity ref; team-a means group:default/team-a.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'tier',
+            in: 'query',
+            description: 'Reliability tier, 1 to 4.',
+            schema: {
+              type: 'string',
+              maxLength: 8,
+            },
+          },
+          {
+            name: 'kind',
+            in: 'query',
+            description: 'Entity kind, e.g. component.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'level',
+            in: 'query',
+            description: 'A level name of the scorecard, or none.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            description: 'Sort key.',
+            schema: {
+              type: 'string',
+              enum: ['entity', 'level', 'owner', 'evaluatedAt'],
+            },
+          },
+          {
+            name: 'order',
+            in: 'query',
+            description: 'Sort order.',
+            schema: {
+              type: 'string',
+              enum: ['asc', 'desc'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/{scorecardId}/rollups': {
+      get: {
+        operationId: 'GetScorecardRollups',
+        description:
+          'Entities per level and pass rate per check, per owner, system or domain.',
+        parameters: [
+          {
+            name: 'scorecardId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+            },
+          },
+          {
+            name: 'groupBy',
+            in: 'query',
+            description: 'What to group by; default owner.',
+            schema: {
+              type: 'string',
+              enum: ['owner', 'system', 'domain'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/{scorecardId}/history': {
+      get: {
+        operationId: 'GetScorecardHistory',
+        description:
+          'Entities per level per day, for one entity, one owner or all; with an entity, its changes too.',
+        parameters: [
+          {
+            name: 'scorecardId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+              pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+            },
+          },
+          {
+            name: 'entityRef',
+            in: 'query',
+            description: 'An entity ref.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'owner',
+            in: 'query',
+            description: 'Owner entity ref.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'from',
+            in: 'query',
+            description: 'ISO 8601; default 90 days before to.',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+          {
+            name: 'to',
+            in: 'query',
+            description: 'ISO 8601; default now.',
+            schema: {
+              type: 'string',
+              maxLength: 64,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exemptions': {
+      get: {
+        operationId: 'ListScorecardExemptions',
+        description: 'Exemptions of entities the caller may read.',
+        parameters: [
+          {
+            name: 'entityRef',
+            in: 'query',
+            description: 'An entity ref.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'scorecard',
+            in: 'query',
+            description: 'A scorecard id.',
+            schema: {
+              type: 'string',
+              maxLength: 100,
+            },
+          },
+          {
+            name: 'state',
+            in: 'query',
+            description: 'Exemption state.',
+            schema: {
+              type: 'string',
+              enum: ['active', 'expired', 'revoked'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateScorecardExemption',
+        description:
+          'Grants an exemption of a check until a date. Needs the permission reliability.exemption.create.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  entityRef: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 512,
+                  },
+                  scorecardId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  checkId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  expiresAt: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                },
+                required: [
+                  'entityRef',
+                  'scorecardId',
+                  'checkId',
+                  'reason',
+                  'expiresAt',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Granted',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exemptions/{exemptionId}/revoke': {
+      post: {
+        operationId: 'RevokeScorecardExemption',
+        description:
+          'Revokes an active exemption. Needs the permission reliability.exemption.create.',
+        parameters: [
+          {
+            name: 'exemptionId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Conflict',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exemptions/{exemptionId}/audit': {
+      get: {
+        operationId: 'GetScorecardExemptionAudit',
+        description: 'Every grant, revocation and expiry of the exemption.',
+        parameters: [
+          {
+            name: 'exemptionId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns': {
+      get: {
+        operationId: 'ListScorecardCampaigns',
+        description: 'Every campaign.',
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateScorecardCampaign',
+        description:
+          'Creates a campaign to bring entities to a level by a date. Needs the permission reliability.campaign.create.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  id: {
+                    type: 'string',
+                    pattern: '^[a-z0-9]+(?:-[a-z0-9]+)*$',
+                    maxLength: 100,
+                  },
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  scorecardId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  targetLevel: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  dueDate: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                  filter: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      kind: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      type: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      lifecycle: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      namespace: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      owner: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      tier: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                          type: 'integer',
+                          minimum: 1,
+                          maximum: 4,
+                        },
+                      },
+                    },
+                  },
+                },
+                required: [
+                  'id',
+                  'title',
+                  'scorecardId',
+                  'targetLevel',
+                  'dueDate',
+                ],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Created',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Conflict',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}/progress': {
+      get: {
+        operationId: 'GetScorecardCampaignProgress',
+        description:
+          'Share at or above the target level now, the entities remaining with their owners, and progress per day.',
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;

@@ -194,9 +194,21 @@ async function createApp(options: {
     alertmanager: options.withoutAlertmanager
       ? undefined
       : { receiver, webhookToken: WEBHOOK_TOKEN },
+    scorecards: {} as any,
+    scorecardStore: {} as any,
   });
   const app = express().use(router).use(mockErrorHandler());
-  return { app, slos, events, hidden, onCall, runbooks, alerts, alertQuality, receiver };
+  return {
+    app,
+    slos,
+    events,
+    hidden,
+    onCall,
+    runbooks,
+    alerts,
+    alertQuality,
+    receiver,
+  };
 }
 
 describe('createRouter', () => {
@@ -348,14 +360,21 @@ describe('createRouter', () => {
 describe('createRouter: on-call, runbooks and alerts', () => {
   it("answers an entity's on-call, and 404 for an entity the caller cannot read", async () => {
     const { app, onCall } = await createApp({});
-    const res = await request(app).get('/entities/component/default/checkout/oncall');
+    const res = await request(app).get(
+      '/entities/component/default/checkout/oncall',
+    );
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ status: 'unresolved', reasons: ['no annotations'] });
+    expect(res.body).toMatchObject({
+      status: 'unresolved',
+      reasons: ['no annotations'],
+    });
     expect(onCall.getEntityOnCall).toHaveBeenCalledWith(
       'component:default/checkout',
       expect.anything(),
     );
-    const hiddenRes = await request(app).get('/entities/component/default/secret-service/oncall');
+    const hiddenRes = await request(app).get(
+      '/entities/component/default/secret-service/oncall',
+    );
     expect(hiddenRes.status).toBe(404);
   });
 
@@ -363,7 +382,10 @@ describe('createRouter: on-call, runbooks and alerts', () => {
     const { app, onCall } = await createApp({});
     const res = await request(app).get('/oncall').query({ owner: 'payments' });
     expect(res.status).toBe(200);
-    expect(onCall.getOwnerOnCall).toHaveBeenCalledWith('group:default/payments', expect.anything());
+    expect(onCall.getOwnerOnCall).toHaveBeenCalledWith(
+      'group:default/payments',
+      expect.anything(),
+    );
     const bad = await request(app).get('/oncall').query({ owner: 'group:' });
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/'owner' must be an entity ref/);
@@ -373,7 +395,8 @@ describe('createRouter: on-call, runbooks and alerts', () => {
   it('serves runbooks and repo Markdown, and refuses a malformed runbook id', async () => {
     const { app } = await createApp({});
     expect(
-      (await request(app).get('/entities/component/default/checkout/runbooks')).status,
+      (await request(app).get('/entities/component/default/checkout/runbooks'))
+        .status,
     ).toBe(200);
     const content = await request(app).get(
       '/entities/component/default/checkout/runbooks/0a1b2c/content',
@@ -381,7 +404,11 @@ describe('createRouter: on-call, runbooks and alerts', () => {
     expect(content.status).toBe(200);
     expect(content.body).toEqual({ markdown: '# Runbook' });
     expect(
-      (await request(app).get('/entities/component/default/checkout/runbooks/..%2F..%2Fetc/content')).status,
+      (
+        await request(app).get(
+          '/entities/component/default/checkout/runbooks/..%2F..%2Fetc/content',
+        )
+      ).status,
     ).toBe(400);
   });
 
@@ -392,14 +419,18 @@ describe('createRouter: on-call, runbooks and alerts', () => {
       .query({ from: '2026-11-01T00:00:00Z', to: '2026-11-23T00:00:00Z' });
     expect(list.status).toBe(200);
     expect(list.body.items).toHaveLength(1);
-    const quality = await request(app).get('/entities/component/default/checkout/alert-quality');
+    const quality = await request(app).get(
+      '/entities/component/default/checkout/alert-quality',
+    );
     expect(quality.status).toBe(200);
     expect(alertQuality.getEntityAlertQuality).toHaveBeenCalled();
     const bad = await request(app)
       .get('/entities/component/default/checkout/alert-quality')
       .query({ from: 'last tuesday' });
     expect(bad.status).toBe(400);
-    const team = await request(app).get('/alert-quality').query({ owner: 'group:default/payments' });
+    const team = await request(app)
+      .get('/alert-quality')
+      .query({ owner: 'group:default/payments' });
     expect(team.status).toBe(200);
   });
 
@@ -409,7 +440,10 @@ describe('createRouter: on-call, runbooks and alerts', () => {
       .post(`/alerts/${storedAlert.id}/triage`)
       .send({ actionable: false });
     expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({ actionable: false, triagedBy: 'user:default/mock' });
+    expect(res.body).toMatchObject({
+      actionable: false,
+      triagedBy: 'user:default/mock',
+    });
     expect(alerts.triageAlert).toHaveBeenCalledWith(storedAlert.id, {
       actionable: false,
       by: 'user:default/mock',
@@ -428,7 +462,8 @@ describe('createRouter: on-call, runbooks and alerts', () => {
 
     const { app } = await createApp({});
     expect(
-      (await request(app).post(`/alerts/${storedAlert.id}/triage`).send({})).status,
+      (await request(app).post(`/alerts/${storedAlert.id}/triage`).send({}))
+        .status,
     ).toBe(400);
     expect(
       (
@@ -442,7 +477,9 @@ describe('createRouter: on-call, runbooks and alerts', () => {
   it('takes Alertmanager webhooks only with the configured bearer token', async () => {
     const { app, receiver } = await createApp({});
     const body = { version: '4', alerts: [] };
-    expect((await request(app).post('/alerts/alertmanager').send(body)).status).toBe(401);
+    expect(
+      (await request(app).post('/alerts/alertmanager').send(body)).status,
+    ).toBe(401);
     expect(
       (
         await request(app)
@@ -467,6 +504,8 @@ describe('createRouter: on-call, runbooks and alerts', () => {
       .set('authorization', `Bearer ${WEBHOOK_TOKEN}`)
       .send({ version: '4' });
     expect(res.status).toBe(404);
-    expect(res.body.error.message).toMatch(/reliability\.alertmanager\.webhookToken/);
+    expect(res.body.error.message).toMatch(
+      /reliability\.alertmanager\.webhookToken/,
+    );
   });
 });

@@ -28,6 +28,8 @@ import { AlertQualityService } from '../alerts/AlertQualityService';
 import { AlertStore } from '../alerts/AlertStore';
 import { OnCallService } from '../oncall/OnCallService';
 import { RunbookService } from '../runbooks';
+import { ScorecardService, ScorecardStore } from '../scorecards';
+import { registerScorecardRoutes } from './scorecardRoutes';
 import { spec } from '../schema/openapi.generated';
 import { ReadableEntityCache } from './ReadableEntityCache';
 import { ReliabilityService } from '../evaluation';
@@ -59,6 +61,8 @@ export interface RouterOptions {
   alertQuality: AlertQualityService;
   /** Absent when `reliability.alertmanager.webhookToken` is not set. */
   alertmanager?: { receiver: AlertmanagerReceiver; webhookToken: string };
+  scorecards: ScorecardService;
+  scorecardStore: ScorecardStore;
 }
 
 function sha256(text: string): Buffer {
@@ -396,6 +400,14 @@ export async function createRouter(
       );
     }
     res.json((await alertmanager.receiver.receive(req.body)) as any);
+  });
+
+  registerScorecardRoutes(router, {
+    httpAuth,
+    permissions,
+    catalog,
+    scorecards: options.scorecards,
+    store: options.scorecardStore,
   });
 
   return router;

@@ -1,0 +1,111 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { stringifyError } from '@backstage/errors';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+
+/**
+ * The notification topic of level drops and exhausted budgets, so that users can mute them.
+ *
+ * @internal
+ */
+export const SCORECARD_NOTIFICATION_TOPIC = 'reliability-scorecards';
+
+function entityLink(entityRef: string): string {
+  const { kind, namespace, name } = parseEntityRef(entityRef);
+  return `/catalog/${encodeURIComponent(namespace)}/${encodeURIComponent(
+    kind,
+  )}/${encodeURIComponent(name)}`;
+}
+
+/**
+ * Tells the owning group when one of its entities drops a scorecard level or an SLO exhausts its
+ * error budget. The notification service is optional (the notifications backend may not be
+ * installed): without it, or when sending fails, the notice is logged and evaluation goes on.
+ *
+ * @internal
+ */
+export class ScorecardNotifier {
+  static create(options: {
+    logger: LoggerService;
+    notifications?: NotificationService;
+  }): ScorecardNotifier {
+    return new ScorecardNotifier(options.logger, options.notifications);
+  }
+
+  private constructor(
+    private readonly logger: LoggerService,
+    private readonly notifications?: NotificationService,
+  ) {}
+
+  async levelDropped(drop: {
+    scorecardTitle: string;
+    entityRef: string;
+    ownerRef?: string;
+    from?: string;
+    to?: string;
+    failedChecks: string[];
+  }): Promise<boolean> {
+    const to = drop.to ? `to ${drop.to}` : 'below the first level';
+    return this.send(drop.ownerRef, drop.entityRef, {
+      title: `${drop.entityRef} dropped ${to} on ${drop.scorecardTitle}`,
+      description: `It was at ${drop.from ?? 'no level'}.${
+        drop.failedChecks.length > 0
+          ? ` Checks that do not pass now: ${drop.failedChecks.join(', ')}.`
+          : ''
+      }`,
+      severity: 'normal',
+    });
+  }
+
+  async budgetExhausted(exhausted: {
+    entityRef: string;
+    ownerRef?: string;
+    sloNames: string[];
+  }): Promise<boolean> {
+    return this.send(exhausted.ownerRef, exhausted.entityRef, {
+      title: `${
+        exhausted.entityRef
+      } exhausted the error budget of ${exhausted.sloNames.join(', ')}`,
+      description:
+        'By the error budget policy, reliability work now comes before risky changes.',
+      severity: 'high',
+    });
+  }
+
+  private async send(
+    ownerRef: string | undefined,
+    entityRef: string,
+    payload: {
+      title: string;
+      description: string;
+      severity: 'normal' | 'high';
+    },
+  ): Promise<boolean> {
+    if (!ownerRef || !this.notifications) {
+      this.logger.info(
+        `Scorecard notice not sent (${
+          ownerRef ? 'notifications are not installed' : 'no owner'
+        }): ${payload.title}`,
+      );
+      return false;
+    }
+    try {
+      await this.notifications.send({
+        recipients: { type: 'entity', entityRef: ownerRef },
+        payload: {
+          ...payload,
+          link: entityLink(entityRef),
+          topic: SCORECARD_NOTIFICATION_TOPIC,
+        },
+      });
+      return true;
+    } catch (error) {
+      this.logger.warn(
+        `Could not notify ${ownerRef} that ${payload.title}: ${stringifyError(
+          error,
+        )}`,
+      );
+      return false;
+    }
+  }
+}

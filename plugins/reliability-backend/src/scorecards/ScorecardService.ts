@@ -1,0 +1,594 @@
+import {
+  AuthService,
+  LoggerService,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { Config } from '@backstage/config';
+import {
+  ForwardedError,
+  InputError,
+  NotFoundError,
+  stringifyError,
+} from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { NotificationService } from '@backstage/plugin-notifications-node';
+import {
+  EntityFacts,
+  evaluateScorecards,
+  measureScorecardCampaign,
+  ScorecardAppliesTo,
+  ScorecardCheckRegistry,
+  ScorecardDefinition,
+  ScorecardExemption,
+  ScorecardResult,
+} from '@reliability/backstage-plugin-common';
+import { readScorecardSchedule } from './config';
+import { loadScorecardDefinitions } from './loadScorecardDefinitions';
+import { ScorecardNotifier } from './ScorecardNotifier';
+import {
+  ScorecardStore,
+  StoredScorecardCampaign,
+  StoredScorecardExemption,
+  StoredScorecardResult,
+  utcDay,
+} from './ScorecardStore';
+import { storedEntityFacts } from './storedEntityFacts';
+
+const PAGE_SIZE = 100;
+const DAY_MS = 24 * 60 * 60 * 1000;
+/** History is kept this long: a daily snapshot per entity for a bit over a year. */
+const HISTORY_RETENTION_MS = 400 * DAY_MS;
+/** Exemptions are for fixes under way, not for ever. */
+const MAX_EXEMPTION_MS = 366 * DAY_MS;
+
+/**
+ * What gives the facts of entities: {@link ScorecardFactsCollector}, or a fake in tests.
+ *
+ * @internal
+ */
+export interface ScorecardFactsSource {
+  collectMany(entities: readonly Entity[]): Promise<EntityFacts[]>;
+}
+
+/**
+ * What a scheduled evaluation did.
+ *
+ * @internal
+ */
+export interface ScorecardEvaluationSummary {
+  entities: number;
+  /** Results stored: entities times the scorecards that apply to them. */
+  results: number;
+  /** Entities whose results could not be stored. */
+  failedEntities: number;
+  levelDrops: number;
+  exhaustedBudgets: number;
+  expiredExemptions: number;
+}
+
+/**
+ * A grant request; the service fills in nothing but checks everything.
+ *
+ * @internal
+ */
+export type ScorecardExemptionRequest = ScorecardExemption;
+
+/**
+ * A campaign creation request.
+ *
+ * @internal
+ */
+export interface ScorecardCampaignRequest {
+  id: string;
+  title: string;
+  scorecardId: string;
+  targetLevel: string;
+  filter?: ScorecardAppliesTo;
+  dueDate: string;
+  createdBy: string;
+}
+
+/**
+ * Scorecards for the router and the scheduler: definitions, evaluation, exemptions and
+ * campaigns. Reads go to the {@link ScorecardStore} directly.
+ *
+ * @internal
+ */
+export interface ScorecardService {
+  listScorecards(): ScorecardDefinition[];
+  getScorecard(id: string): ScorecardDefinition | undefined;
+  /** The checks scorecards may name, built-in and custom. */
+  checks(): ScorecardCheckRegistry;
+  /** Evaluates every entity of the kinds the scorecards apply to, from the catalog in pages. */
+  evaluateAll(signal?: AbortSignal): Promise<ScorecardEvaluationSummary>;
+  /** Evaluates one entity now; `NotFoundError` when the catalog does not have it. */
+  evaluateEntity(entityRef: string): Promise<StoredScorecardResult[]>;
+  /** `InputError` naming the field for an unknown scorecard or check or a bad expiry. */
+  grantExemption(
+    request: ScorecardExemptionRequest,
+  ): Promise<StoredScorecardExemption>;
+  /** `NotFoundError` for an unknown id, `ConflictError` when it is no longer active. */
+  revokeExemption(id: string, by: string): Promise<StoredScorecardExemption>;
+  /** `InputError` naming the field for an unknown scorecard or level or a bad date. */
+  createCampaign(
+    request: ScorecardCampaignRequest,
+  ): Promise<StoredScorecardCampaign>;
+  /** Registers `reliability-evaluate-scorecards` with the scheduler. */
+  schedule(scheduler: SchedulerService): Promise<void>;
+}
+
+/**
+ * The plugin's {@link ScorecardService}.
+ *
+ * @internal
+ */
+export class DefaultScorecardService implements ScorecardService {
+  /**
+   * Reads the definitions (config and files) once; broken scorecards are logged and skipped.
+   */
+  static async create(options: {
+    config: Config;
+    logger: LoggerService;
+    catalog: CatalogService;
+    auth: AuthService;
+    store: ScorecardStore;
+    facts: ScorecardFactsSource;
+    checks: ScorecardCheckRegistry;
+    notifications?: NotificationService;
+    /** Where `reliability.scorecardFiles` are resolved from; the working directory by default. */
+    baseDir?: string;
+    now?: () => number;
+  }): Promise<DefaultScorecardService> {
+    const { scorecards } = await loadScorecardDefinitions({
+      config: options.config,
+      checks: options.checks,
+      logger: options.logger,
+      baseDir: options.baseDir,
+    });
+    return new DefaultScorecardService(options, scorecards);
+  }
+
+  private readonly notifier: ScorecardNotifier;
+
+  private constructor(
+    private readonly options: {
+      config: Config;
+      logger: LoggerService;
+      catalog: CatalogService;
+      auth: AuthService;
+      store: ScorecardStore;
+      facts: ScorecardFactsSource;
+      checks: ScorecardCheckRegistry;
+      notifications?: NotificationService;
+      now?: () => number;
+    },
+    private readonly scorecards: ScorecardDefinition[],
+  ) {
+    this.notifier = ScorecardNotifier.create({
+      logger: options.logger,
+      notifications: options.notifications,
+    });
+  }
+
+  private now(): number {
+    return (this.options.now ?? Date.now)();
+  }
+
+  listScorecards(): ScorecardDefinition[] {
+    return this.scorecards;
+  }
+
+  getScorecard(id: string): ScorecardDefinition | undefined {
+    return this.scorecards.find(scorecard => scorecard.id === id);
+  }
+
+  checks(): ScorecardCheckRegistry {
+    return this.options.checks;
+  }
+
+  async schedule(scheduler: SchedulerService): Promise<void> {
+    await scheduler.scheduleTask({
+      id: 'reliability-evaluate-scorecards',
+      ...readScorecardSchedule(this.options.config, this.options.logger),
+      fn: async signal => {
+        await this.evaluateAll(signal);
+      },
+    });
+  }
+
+  async evaluateAll(signal?: AbortSignal): Promise<ScorecardEvaluationSummary> {
+    const { store, catalog, auth, logger } = this.options;
+    const nowMs = this.now();
+    const summary: ScorecardEvaluationSummary = {
+      entities: 0,
+      results: 0,
+      failedEntities: 0,
+      levelDrops: 0,
+      exhaustedBudgets: 0,
+      expiredExemptions: 0,
+    };
+    let complete = true;
+    try {
+      const exemptions = await this.prepareExemptions(nowMs, summary);
+      if (this.scorecards.length === 0) {
+        await store.deleteResultsEvaluatedBefore(nowMs + 1);
+        return summary;
+      }
+      const credentials = await auth.getOwnServiceCredentials();
+      const kinds = this.kinds();
+      let cursor: string | undefined;
+      do {
+        const page = await catalog.queryEntities(
+          cursor
+            ? { cursor, limit: PAGE_SIZE }
+            : {
+                ...(kinds ? { filter: { kind: kinds } } : {}),
+                limit: PAGE_SIZE,
+                orderFields: { field: 'metadata.name', order: 'asc' },
+              },
+          { credentials },
+        );
+        summary.entities += page.items.length;
+        try {
+          await this.evaluateBatch(page.items, exemptions, nowMs, summary);
+        } catch (error) {
+          complete = false;
+          summary.failedEntities += page.items.length;
+          logger.error(
+            `Scorecards: could not store the results of ${
+              page.items.length
+            } entities: ${stringifyError(error)}`,
+          );
+        }
+        cursor = page.pageInfo.nextCursor;
+      } while (cursor && !signal?.aborted);
+      complete = complete && !signal?.aborted;
+
+      // Only a complete run tells which results are stale (entity gone or out of scope).
+      if (complete) {
+        await store.deleteResultsEvaluatedBefore(nowMs);
+      }
+      await this.recordCampaignProgress(nowMs);
+      await store.deleteHistoryBefore(nowMs - HISTORY_RETENTION_MS);
+    } catch (error) {
+      throw new ForwardedError('Scorecard evaluation failed', error);
+    }
+    logger.info(
+      `Scorecards evaluated: ${summary.entities} entities, ${summary.results} results, ${summary.levelDrops} level drops, ${summary.exhaustedBudgets} newly exhausted budgets, ${summary.failedEntities} failed`,
+    );
+    return summary;
+  }
+
+  async evaluateEntity(entityRef: string): Promise<StoredScorecardResult[]> {
+    const { catalog, auth, store } = this.options;
+    const credentials = await auth.getOwnServiceCredentials();
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    const nowMs = this.now();
+    const summary: ScorecardEvaluationSummary = {
+      entities: 1,
+      results: 0,
+      failedEntities: 0,
+      levelDrops: 0,
+      exhaustedBudgets: 0,
+      expiredExemptions: 0,
+    };
+    const exemptions = await this.prepareExemptions(nowMs, summary);
+    await this.evaluateBatch([entity], exemptions, nowMs, summary);
+    return store.listEntityResults(stringifyEntityRef(entity));
+  }
+
+  async grantExemption(
+    request: ScorecardExemptionRequest,
+  ): Promise<StoredScorecardExemption> {
+    const scorecard = this.requireScorecard(request.scorecardId, 'scorecardId');
+    const checkIds = scorecard.levels.flatMap(level =>
+      level.checks.map(check => check.id),
+    );
+    if (!checkIds.includes(request.checkId)) {
+      throw new InputError(
+        `'checkId' must be a check of scorecard "${
+          scorecard.id
+        }": one of ${checkIds.map(id => `"${id}"`).join(', ')}`,
+      );
+    }
+    const nowMs = this.now();
+    const expiresAt = Date.parse(request.expiresAt);
+    if (Number.isNaN(expiresAt)) {
+      throw new InputError(
+        `'expiresAt' must be an ISO 8601 date-time such as 2026-12-31T00:00:00Z, got "${request.expiresAt}"`,
+      );
+    }
+    if (expiresAt <= nowMs || expiresAt - nowMs > MAX_EXEMPTION_MS) {
+      throw new InputError(
+        "'expiresAt' must be in the future and at most a year away: exemptions cover a fix under way",
+      );
+    }
+    const exemption = await this.options.store.createExemption(
+      {
+        ...request,
+        entityRef: request.entityRef.toLowerCase(),
+        expiresAt: new Date(expiresAt).toISOString(),
+      },
+      nowMs,
+    );
+    await this.reevaluate(exemption.entityRef);
+    return exemption;
+  }
+
+  async revokeExemption(
+    id: string,
+    by: string,
+  ): Promise<StoredScorecardExemption> {
+    const revoked = await this.options.store.revokeExemption(
+      id,
+      by,
+      this.now(),
+    );
+    if (!revoked) {
+      throw new NotFoundError(`No exemption with id '${id}'`);
+    }
+    await this.reevaluate(revoked.entityRef);
+    return revoked;
+  }
+
+  async createCampaign(
+    request: ScorecardCampaignRequest,
+  ): Promise<StoredScorecardCampaign> {
+    const scorecard = this.requireScorecard(request.scorecardId, 'scorecardId');
+    const level = scorecard.levels.find(
+      candidate =>
+        candidate.name.toLowerCase() === request.targetLevel.toLowerCase(),
+    );
+    if (!level) {
+      throw new InputError(
+        `'targetLevel' must be a level of scorecard "${
+          scorecard.id
+        }": one of ${scorecard.levels
+          .map(candidate => `"${candidate.name}"`)
+          .join(', ')}`,
+      );
+    }
+    if (Number.isNaN(Date.parse(request.dueDate))) {
+      throw new InputError(
+        `'dueDate' must be an ISO 8601 date such as 2026-12-31, got "${request.dueDate}"`,
+      );
+    }
+    return this.options.store.createCampaign(
+      { ...request, targetLevel: level.name },
+      this.now(),
+    );
+  }
+
+  private requireScorecard(id: string, field: string): ScorecardDefinition {
+    const scorecard = this.getScorecard(id);
+    if (!scorecard) {
+      throw new InputError(
+        `'${field}' must name a configured scorecard: one of ${
+          this.scorecards.map(known => `"${known.id}"`).join(', ') || '(none)'
+        }, got "${id}"`,
+      );
+    }
+    return scorecard;
+  }
+
+  /** Shows a grant or revocation at once; the next scheduled run would do it anyway. */
+  private async reevaluate(entityRef: string): Promise<void> {
+    try {
+      await this.evaluateEntity(entityRef);
+    } catch (error) {
+      this.options.logger.warn(
+        `Scorecards: could not re-evaluate ${entityRef}: ${stringifyError(
+          error,
+        )}`,
+      );
+    }
+  }
+
+  /** The kinds to read from the catalog; `undefined` when some scorecard takes every kind. */
+  private kinds(): string[] | undefined {
+    const kinds = new Set<string>();
+    for (const scorecard of this.scorecards) {
+      if (!scorecard.appliesTo.kind) {
+        return undefined;
+      }
+      for (const kind of scorecard.appliesTo.kind) {
+        kinds.add(kind);
+      }
+    }
+    return [...kinds];
+  }
+
+  private async prepareExemptions(
+    nowMs: number,
+    summary: ScorecardEvaluationSummary,
+  ): Promise<ScorecardExemption[]> {
+    const { store, logger } = this.options;
+    const expired = await store.recordExpiredExemptions(nowMs);
+    summary.expiredExemptions = expired.length;
+    for (const exemption of expired) {
+      logger.info(
+        `Scorecard exemption ${exemption.id} of ${exemption.entityRef} (${exemption.scorecardId}/${exemption.checkId}) expired at ${exemption.expiresAt}`,
+      );
+    }
+    return store.listExemptions({ state: 'active' }, nowMs);
+  }
+
+  private async evaluateBatch(
+    entities: readonly Entity[],
+    exemptions: readonly ScorecardExemption[],
+    nowMs: number,
+    summary: ScorecardEvaluationSummary,
+  ): Promise<void> {
+    if (entities.length === 0) {
+      return;
+    }
+    const { store, facts: factsSource, checks } = this.options;
+    const factsList = await factsSource.collectMany(entities);
+    const results = evaluateScorecards(this.scorecards, factsList, {
+      checks,
+      exemptions,
+      now: nowMs,
+    }).filter(result => result.applies);
+    const factsByRef = new Map(
+      factsList.map(facts => [facts.entity.ref, facts]),
+    );
+    const transitions = await store.writeResults(
+      results.map(result => {
+        const entity = factsByRef.get(result.entityRef)!.entity;
+        return {
+          result,
+          entity: {
+            kind: entity.kind,
+            namespace: entity.namespace,
+            type: entity.type,
+            lifecycle: entity.lifecycle,
+            tier: entity.tier,
+          },
+        };
+      }),
+      nowMs,
+    );
+    summary.results += results.length;
+
+    // Notices go out after the results are stored: the stored result is what the next run
+    // compares with, so a drop is told once.
+    const resultByKey = new Map(
+      results.map(result => [
+        `${result.scorecardId}\u0000${result.entityRef}`,
+        result,
+      ]),
+    );
+    for (const transition of transitions) {
+      if (
+        !transition.previous ||
+        transition.current.levelIndex >= transition.previous.levelIndex
+      ) {
+        continue;
+      }
+      summary.levelDrops++;
+      const result = resultByKey.get(
+        `${transition.scorecardId}\u0000${transition.entityRef}`,
+      )!;
+      await this.notifier.levelDropped({
+        scorecardTitle:
+          this.getScorecard(transition.scorecardId)?.title ??
+          transition.scorecardId,
+        entityRef: transition.entityRef,
+        ownerRef: result.ownerRef,
+        from: transition.previous.level,
+        to: transition.current.level,
+        failedChecks: failedChecksOf(result),
+      });
+    }
+    await this.notifyExhaustedBudgets(factsList, nowMs, summary);
+  }
+
+  private async notifyExhaustedBudgets(
+    factsList: readonly EntityFacts[],
+    nowMs: number,
+    summary: ScorecardEvaluationSummary,
+  ): Promise<void> {
+    // Entities whose SLOs could not be read keep their stored state: unknown is not "recovered".
+    const known = factsList.filter(facts => facts.slos);
+    const previous = await this.options.store.swapExhaustedSlos(
+      known.map(facts => ({
+        entityRef: facts.entity.ref,
+        sloIds: facts
+          .slos!.slos.filter(slo => slo.exhausted === true)
+          .map(slo => slo.id),
+      })),
+      nowMs,
+    );
+    for (const facts of known) {
+      const before = previous.get(facts.entity.ref);
+      if (!before) {
+        // First sight of the entity: nothing "became" exhausted that we know of.
+        continue;
+      }
+      const newly = facts.slos!.slos.filter(
+        slo => slo.exhausted === true && !before.includes(slo.id),
+      );
+      if (newly.length === 0) {
+        continue;
+      }
+      summary.exhaustedBudgets += newly.length;
+      await this.notifier.budgetExhausted({
+        entityRef: facts.entity.ref,
+        ownerRef: facts.entity.ownerRef,
+        sloNames: newly.map(slo => slo.name),
+      });
+    }
+  }
+
+  private async recordCampaignProgress(nowMs: number): Promise<void> {
+    const { store, logger } = this.options;
+    const campaigns = await store.listCampaigns();
+    const points = [];
+    const resultsByScorecard = new Map<string, StoredScorecardResult[]>();
+    for (const campaign of campaigns) {
+      const scorecard = this.getScorecard(campaign.scorecardId);
+      if (!scorecard) {
+        logger.warn(
+          `Campaign ${campaign.id} is about scorecard "${campaign.scorecardId}", which is not configured any more`,
+        );
+        continue;
+      }
+      let stored = resultsByScorecard.get(scorecard.id);
+      if (!stored) {
+        stored = await store.listScorecardResults(scorecard.id);
+        resultsByScorecard.set(scorecard.id, stored);
+      }
+      const progress = measureStoredCampaign(
+        campaign,
+        scorecard,
+        stored,
+        nowMs,
+      );
+      points.push({
+        campaignId: campaign.id,
+        day: utcDay(nowMs),
+        entities: progress.entities,
+        atOrAboveTarget: progress.atOrAboveTarget,
+      });
+    }
+    await store.recordCampaignProgress(points, nowMs);
+  }
+}
+
+/**
+ * Measures a campaign over stored results, matching its filter against the entity fields
+ * stored beside each result.
+ *
+ * @internal
+ */
+export function measureStoredCampaign(
+  campaign: StoredScorecardCampaign,
+  scorecard: ScorecardDefinition,
+  stored: readonly StoredScorecardResult[],
+  nowMs: number,
+) {
+  return measureScorecardCampaign(
+    {
+      scorecardId: campaign.scorecardId,
+      targetLevel: campaign.targetLevel,
+      filter: campaign.filter,
+      dueDate: campaign.dueDate,
+    },
+    {
+      scorecard,
+      results: stored.map(item => item.result),
+      facts: stored.map(storedEntityFacts),
+      now: nowMs,
+    },
+  );
+}
+
+function failedChecksOf(result: ScorecardResult): string[] {
+  return result.checks
+    .filter(check => check.status === 'fail' || check.status === 'unknown')
+    .map(check => check.id);
+}

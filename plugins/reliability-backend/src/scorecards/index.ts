@@ -1,0 +1,33 @@
+export { DatabaseScorecardStore, utcDay } from './ScorecardStore';
+export type * from './ScorecardStore';
+export {
+  RELIABILITY_ERROR_BUDGET_POLICY_ANNOTATION,
+  ScorecardFactsCollector,
+} from './ScorecardFactsCollector';
+export type { ScorecardFactSources } from './ScorecardFactsCollector';
+export {
+  DefaultScorecardService,
+  measureStoredCampaign,
+} from './ScorecardService';
+export type {
+  ScorecardCampaignRequest,
+  ScorecardEvaluationSummary,
+  ScorecardExemptionRequest,
+  ScorecardFactsSource,
+  ScorecardService,
+} from './ScorecardService';
+export { ScorecardCheckCollector } from './ScorecardCheckCollector';
+export {
+  ScorecardNotifier,
+  SCORECARD_NOTIFICATION_TOPIC,
+} from './ScorecardNotifier';
+export { loadScorecardDefinitions } from './loadScorecardDefinitions';
+export type { LoadedScorecardDefinitions } from './loadScorecardDefinitions';
+export { DEFAULT_SCORECARD_SCHEDULE, readScorecardSchedule } from './config';
+export {
+  countLevelsPerDay,
+  csvCell,
+  scorecardDefinitionView,
+  scorecardResultView,
+} from './scorecardViews';
+export { storedEntityFacts } from './storedEntityFacts';

@@ -1,0 +1,730 @@
+import {
+  BackstageCredentials,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError, NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  AuthorizeResult,
+  BasicPermission,
+} from '@backstage/plugin-permission-common';
+import {
+  reliabilityCampaignCreatePermission,
+  reliabilityExemptionCreatePermission,
+  rollupScorecardResults,
+  ScorecardAppliesTo,
+  ScorecardDefinition,
+} from '@reliability/backstage-plugin-common';
+import express from 'express';
+import {
+  countLevelsPerDay,
+  csvCell,
+  measureStoredCampaign,
+  ScorecardExemptionState,
+  ScorecardResultSort,
+  scorecardDefinitionView,
+  scorecardResultView,
+  ScorecardService,
+  ScorecardStore,
+  StoredScorecardResult,
+  utcDay,
+} from '../scorecards';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+const MAX_HISTORY_DAYS = 366;
+const MAX_CSV_ROWS = 10_000;
+const CATALOG_BATCH = 500;
+
+/**
+ * What the scorecard routes need.
+ *
+ * @internal
+ */
+export interface ScorecardRouteOptions {
+  httpAuth: HttpAuthService;
+  permissions: PermissionsService;
+  catalog: CatalogService;
+  scorecards: ScorecardService;
+  store: ScorecardStore;
+  /** For expiry and "now"; the current time by default. */
+  now?: () => number;
+}
+
+/**
+ * The router the routes are added to: the validated router of `createRouter` or any express
+ * router. Typed by the two methods used, so that the validated router's typed methods fit.
+ *
+ * @internal
+ */
+export interface ScorecardRouteTarget {
+  get(path: string, handler: express.RequestHandler): unknown;
+  post(path: string, handler: express.RequestHandler): unknown;
+}
+
+type Req = express.Request;
+
+/**
+ * Adds the scorecard routes (results, definitions, rollups, history, exemptions, campaigns) to
+ * the plugin's router. Every route needs a user or service credential; callers only ever see
+ * entities the catalog lets them read (others answer 404 like unknown ones, or are left out of
+ * listings); granting or revoking an exemption and creating a campaign need their permission.
+ *
+ * @internal
+ */
+export function registerScorecardRoutes(
+  target: ScorecardRouteTarget,
+  options: ScorecardRouteOptions,
+): void {
+  const { httpAuth, permissions, catalog, scorecards, store } = options;
+  const now = options.now ?? Date.now;
+  // Handlers are async; express 4 needs rejections passed on to the error handler.
+  const route =
+    (handler: (req: Req, res: express.Response) => Promise<void>) =>
+    (req: Req, res: express.Response, next: express.NextFunction) => {
+      handler(req, res).catch(next);
+    };
+  const router = {
+    get: (
+      path: string,
+      handler: (req: Req, res: express.Response) => Promise<void>,
+    ) => target.get(path, route(handler)),
+    post: (
+      path: string,
+      handler: (req: Req, res: express.Response) => Promise<void>,
+    ) => target.post(path, route(handler)),
+  };
+
+  const credentialsOf = (req: Req) =>
+    httpAuth.credentials(req, { allow: ['user', 'service'] });
+
+  async function authorize(
+    req: Req,
+    permission: BasicPermission,
+    what: string,
+  ): Promise<BackstageCredentials> {
+    const credentials = await credentialsOf(req);
+    const [decision] = await permissions.authorize([{ permission }], {
+      credentials,
+    });
+    if (decision.result !== AuthorizeResult.ALLOW) {
+      throw new NotAllowedError(
+        `${what} needs the permission ${permission.name}`,
+      );
+    }
+    return credentials;
+  }
+
+  /** The refs among `refs` the caller may read, in lower case. */
+  async function readableRefs(
+    refs: Iterable<string>,
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const unique = [...new Set(refs)];
+    const readable = new Set<string>();
+    for (let i = 0; i < unique.length; i += CATALOG_BATCH) {
+      const entityRefs = unique.slice(i, i + CATALOG_BATCH);
+      const { items } = await catalog.getEntitiesByRefs(
+        {
+          entityRefs,
+          fields: ['kind', 'metadata.name', 'metadata.namespace'],
+        },
+        { credentials },
+      );
+      items.forEach((item, index) => {
+        if (item) readable.add(entityRefs[index].toLowerCase());
+      });
+    }
+    return readable;
+  }
+
+  async function readableEntityRef(
+    credentials: BackstageCredentials,
+    entityRef: string,
+  ): Promise<string> {
+    const entity = await catalog.getEntityByRef(entityRef, { credentials });
+    if (!entity) {
+      throw new NotFoundError(`No entity ${entityRef} in the catalog`);
+    }
+    return stringifyEntityRef(entity).toLowerCase();
+  }
+
+  function scorecardFromPath(id: string): ScorecardDefinition {
+    const scorecard = scorecards.getScorecard(id);
+    if (!scorecard) {
+      throw new NotFoundError(`No scorecard with id '${id}'`);
+    }
+    return scorecard;
+  }
+
+  function scorecardFromQuery(
+    value: unknown,
+    field: string,
+  ): ScorecardDefinition | undefined {
+    const id = optionalText(value, field);
+    if (id === undefined) {
+      return undefined;
+    }
+    const scorecard = scorecards.getScorecard(id);
+    if (!scorecard) {
+      throw new InputError(
+        `'${field}' must name a configured scorecard: one of ${
+          scorecards
+            .listScorecards()
+            .map(known => `"${known.id}"`)
+            .join(', ') || '(none)'
+        }, got "${id}"`,
+      );
+    }
+    return scorecard;
+  }
+
+  function principalOf(credentials: BackstageCredentials): string {
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    return principal.type === 'user' && principal.userEntityRef
+      ? principal.userEntityRef
+      : `service:${principal.subject ?? 'unknown'}`;
+  }
+
+  async function entityView(
+    entityRef: string,
+    stored: StoredScorecardResult[],
+  ) {
+    const exemptions = await store.listExemptions({ entityRef }, now());
+    return {
+      entityRef,
+      scorecards: stored.map(item =>
+        scorecardResultView(
+          item,
+          scorecards.getScorecard(item.result.scorecardId),
+          exemptions,
+        ),
+      ),
+      exemptions: exemptions.filter(exemption => exemption.state === 'active'),
+    };
+  }
+
+  router.get(
+    '/entities/:kind/:namespace/:name/scorecards',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      const entityRef = await readableEntityRef(
+        credentials,
+        stringifyEntityRef(req.params as any),
+      );
+      let stored = await store.listEntityResults(entityRef);
+      if (stored.length === 0 && scorecards.listScorecards().length > 0) {
+        // First visit before the scheduled run reached the entity: evaluate it now.
+        stored = await scorecards.evaluateEntity(entityRef);
+      }
+      res.json(await entityView(entityRef, stored));
+    },
+  );
+
+  router.post(
+    '/entities/:kind/:namespace/:name/scorecards/evaluate',
+    async (req, res) => {
+      const credentials = await credentialsOf(req);
+      const entityRef = await readableEntityRef(
+        credentials,
+        stringifyEntityRef(req.params as any),
+      );
+      const stored = await scorecards.evaluateEntity(entityRef);
+      res.json(await entityView(entityRef, stored));
+    },
+  );
+
+  router.get('/scorecards', async (req, res) => {
+    await credentialsOf(req);
+    const checks = scorecards.checks();
+    res.json({
+      items: scorecards
+        .listScorecards()
+        .map(scorecard => scorecardDefinitionView(scorecard, checks)),
+    });
+  });
+
+  function listingQuery(query: Record<string, unknown>) {
+    const scorecard = scorecardFromQuery(query.scorecard, 'scorecard');
+    const owner = optionalText(query.owner, 'owner');
+    const tierText = optionalText(query.tier, 'tier');
+    const tier = tierText === undefined ? undefined : Number(tierText);
+    if (tier !== undefined && ![1, 2, 3, 4].includes(tier)) {
+      throw new InputError(`'tier' must be 1, 2, 3 or 4, got "${tierText}"`);
+    }
+    const levelText = optionalText(query.level, 'level');
+    let level: string | null | undefined;
+    if (levelText !== undefined) {
+      const known = (
+        scorecard ? [scorecard] : scorecards.listScorecards()
+      ).flatMap(candidate => candidate.levels.map(l => l.name));
+      if (levelText.toLowerCase() === 'none') {
+        level = null;
+      } else if (
+        known.some(name => name.toLowerCase() === levelText.toLowerCase())
+      ) {
+        level = levelText;
+      } else {
+        throw new InputError(
+          `'level' must be "none" or a level of ${
+            scorecard ? `scorecard "${scorecard.id}"` : 'a scorecard'
+          }: one of ${[...new Set(known)]
+            .map(name => `"${name}"`)
+            .join(', ')}, got "${levelText}"`,
+        );
+      }
+    }
+    const sort = optionalText(query.sort, 'sort') ?? 'entity';
+    if (!['entity', 'level', 'owner', 'evaluatedAt'].includes(sort)) {
+      throw new InputError(
+        `'sort' must be entity, level, owner or evaluatedAt, got "${sort}"`,
+      );
+    }
+    const order = optionalText(query.order, 'order') ?? 'asc';
+    if (order !== 'asc' && order !== 'desc') {
+      throw new InputError(`'order' must be asc or desc, got "${order}"`);
+    }
+    return {
+      scorecardId: scorecard?.id,
+      ownerRef:
+        owner === undefined ? undefined : parseRef(owner, 'owner', 'group'),
+      tier,
+      kind: optionalText(query.kind, 'kind'),
+      level,
+      sort: sort as ScorecardResultSort,
+      order: order as 'asc' | 'desc',
+    };
+  }
+
+  function limitOf(value: unknown): number {
+    if (value === undefined) {
+      return 50;
+    }
+    const limit = Number(value);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
+      throw new InputError(
+        `'limit' must be a whole number from 1 to 500, got "${value}"`,
+      );
+    }
+    return limit;
+  }
+
+  router.get('/scorecards/results', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = listingQuery(req.query);
+    const page = await store.listResults({
+      ...query,
+      limit: limitOf(req.query.limit),
+      cursor: optionalText(req.query.cursor, 'cursor'),
+    });
+    const readable = await readableRefs(
+      page.items.map(item => item.result.entityRef),
+      credentials,
+    );
+    res.json({
+      items: page.items
+        .filter(item => readable.has(item.result.entityRef))
+        .map(item =>
+          scorecardResultView(
+            item,
+            scorecards.getScorecard(item.result.scorecardId),
+          ),
+        ),
+      nextCursor: page.nextCursor ?? null,
+    });
+  });
+
+  router.get('/scorecards/results.csv', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const query = listingQuery(req.query);
+    const lines = [
+      [
+        'scorecard',
+        'entity',
+        'owner',
+        'system',
+        'domain',
+        'tier',
+        'level',
+        'failed_checks',
+        'unknown_checks',
+        'exempt_checks',
+        'evaluated_at',
+      ].join(','),
+    ];
+    let cursor: string | undefined = optionalText(req.query.cursor, 'cursor');
+    let rows = 0;
+    do {
+      const page = await store.listResults({ ...query, limit: 500, cursor });
+      const readable = await readableRefs(
+        page.items.map(item => item.result.entityRef),
+        credentials,
+      );
+      for (const { result, entity, evaluatedAt } of page.items) {
+        if (!readable.has(result.entityRef) || rows >= MAX_CSV_ROWS) {
+          continue;
+        }
+        rows++;
+        const ids = (status: string) =>
+          result.checks
+            .filter(check => check.status === status)
+            .map(check => check.id)
+            .join(' ');
+        lines.push(
+          [
+            result.scorecardId,
+            result.entityRef,
+            result.ownerRef,
+            result.systemRef,
+            result.domainRef,
+            entity.tier,
+            result.level,
+            ids('fail'),
+            ids('unknown'),
+            ids('exempt'),
+            evaluatedAt,
+          ]
+            .map(csvCell)
+            .join(','),
+        );
+      }
+      cursor = page.nextCursor;
+    } while (cursor && rows < MAX_CSV_ROWS);
+    (res as express.Response)
+      .status(200)
+      .type('text/csv; charset=utf-8')
+      .setHeader(
+        'Content-Disposition',
+        'attachment; filename="scorecard-results.csv"',
+      );
+    res.send(`${lines.join('\r\n')}\r\n`);
+  });
+
+  router.get('/scorecards/:scorecardId/rollups', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const scorecard = scorecardFromPath(req.params.scorecardId);
+    const groupBy = optionalText(req.query.groupBy, 'groupBy') ?? 'owner';
+    if (groupBy !== 'owner' && groupBy !== 'system' && groupBy !== 'domain') {
+      throw new InputError(
+        `'groupBy' must be owner, system or domain, got "${groupBy}"`,
+      );
+    }
+    const stored = await store.listScorecardResults(scorecard.id);
+    const readable = await readableRefs(
+      stored.map(item => item.result.entityRef),
+      credentials,
+    );
+    const groups = rollupScorecardResults(
+      stored
+        .filter(item => readable.has(item.result.entityRef))
+        .map(item => item.result),
+      groupBy,
+    );
+    res.json({
+      scorecardId: scorecard.id,
+      groupBy,
+      groups: groups.map(group => ({ ...group, key: group.key ?? null })),
+    });
+  });
+
+  router.get('/scorecards/:scorecardId/history', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const scorecard = scorecardFromPath(req.params.scorecardId);
+    const toMs = dateOf(req.query.to, 'to') ?? now();
+    const fromMs = dateOf(req.query.from, 'from') ?? toMs - 90 * DAY_MS;
+    if (fromMs >= toMs || toMs - fromMs > MAX_HISTORY_DAYS * DAY_MS) {
+      throw new InputError(
+        `'from' must be before 'to', and the range at most ${MAX_HISTORY_DAYS} days`,
+      );
+    }
+    const entityText = optionalText(req.query.entityRef, 'entityRef');
+    const entityRef =
+      entityText === undefined
+        ? undefined
+        : await readableEntityRef(
+            credentials,
+            parseRef(entityText, 'entityRef', 'component'),
+          );
+    const ownerText = optionalText(req.query.owner, 'owner');
+    const ownerRef =
+      ownerText === undefined
+        ? undefined
+        : parseRef(ownerText, 'owner', 'group');
+    const daily = await store.listDailyLevels({
+      scorecardId: scorecard.id,
+      fromDay: utcDay(fromMs),
+      toDay: utcDay(toMs),
+      entityRef,
+      ownerRef,
+    });
+    const readable = await readableRefs(
+      daily.map(row => row.entityRef),
+      credentials,
+    );
+    res.json({
+      scorecardId: scorecard.id,
+      from: new Date(fromMs).toISOString(),
+      to: new Date(toMs).toISOString(),
+      days: countLevelsPerDay(
+        daily.filter(row => readable.has(row.entityRef)),
+        scorecard,
+      ),
+      changes: entityRef
+        ? (
+            await store.listHistory({
+              scorecardId: scorecard.id,
+              entityRef,
+              fromMs,
+              toMs,
+            })
+          )
+            .filter(entry => entry.reason === 'change')
+            .map(entry => ({
+              recordedAt: entry.recordedAt,
+              level: entry.level ?? null,
+              levelIndex: entry.levelIndex,
+              checks: entry.checks,
+            }))
+        : null,
+    });
+  });
+
+  router.get('/exemptions', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const scorecard = scorecardFromQuery(req.query.scorecard, 'scorecard');
+    const entityText = optionalText(req.query.entityRef, 'entityRef');
+    const state = optionalText(req.query.state, 'state');
+    if (
+      state !== undefined &&
+      !['active', 'expired', 'revoked'].includes(state)
+    ) {
+      throw new InputError(
+        `'state' must be active, expired or revoked, got "${state}"`,
+      );
+    }
+    const exemptions = await store.listExemptions(
+      {
+        entityRef:
+          entityText === undefined
+            ? undefined
+            : parseRef(entityText, 'entityRef', 'component'),
+        scorecardId: scorecard?.id,
+        state: state as ScorecardExemptionState | undefined,
+      },
+      now(),
+    );
+    const readable = await readableRefs(
+      exemptions.map(exemption => exemption.entityRef),
+      credentials,
+    );
+    res.json({
+      items: exemptions.filter(exemption => readable.has(exemption.entityRef)),
+    });
+  });
+
+  router.post('/exemptions', async (req, res) => {
+    const credentials = await authorize(
+      req,
+      reliabilityExemptionCreatePermission,
+      'Granting a scorecard exemption',
+    );
+    const body = bodyOf(req);
+    const entityRef = await readableEntityRef(
+      credentials,
+      parseRef(
+        requiredText(body.entityRef, 'entityRef'),
+        'entityRef',
+        'component',
+      ),
+    );
+    const exemption = await scorecards.grantExemption({
+      entityRef,
+      scorecardId: requiredText(body.scorecardId, 'scorecardId'),
+      checkId: requiredText(body.checkId, 'checkId'),
+      reason: requiredText(body.reason, 'reason'),
+      expiresAt: requiredText(body.expiresAt, 'expiresAt'),
+      grantedBy: principalOf(credentials),
+    });
+    res.status(201).json(exemption);
+  });
+
+  async function readableExemption(
+    credentials: BackstageCredentials,
+    id: string,
+  ) {
+    const exemption = await store.getExemption(id, now());
+    // Exemptions of entities the caller cannot read answer like unknown ones.
+    const readable =
+      exemption &&
+      (await readableRefs([exemption.entityRef], credentials)).has(
+        exemption.entityRef,
+      );
+    if (!exemption || !readable) {
+      throw new NotFoundError(`No exemption with id '${id}'`);
+    }
+    return exemption;
+  }
+
+  router.post('/exemptions/:exemptionId/revoke', async (req, res) => {
+    const credentials = await authorize(
+      req,
+      reliabilityExemptionCreatePermission,
+      'Revoking a scorecard exemption',
+    );
+    const exemption = await readableExemption(
+      credentials,
+      req.params.exemptionId,
+    );
+    res.json(
+      await scorecards.revokeExemption(exemption.id, principalOf(credentials)),
+    );
+  });
+
+  router.get('/exemptions/:exemptionId/audit', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const exemption = await readableExemption(
+      credentials,
+      req.params.exemptionId,
+    );
+    res.json({
+      exemption,
+      items: await store.listExemptionAudit(exemption.id),
+    });
+  });
+
+  router.get('/campaigns', async (req, res) => {
+    await credentialsOf(req);
+    res.json({ items: await store.listCampaigns() });
+  });
+
+  router.post('/campaigns', async (req, res) => {
+    const credentials = await authorize(
+      req,
+      reliabilityCampaignCreatePermission,
+      'Creating a scorecard campaign',
+    );
+    const body = bodyOf(req);
+    const campaign = await scorecards.createCampaign({
+      id: requiredText(body.id, 'id'),
+      title: requiredText(body.title, 'title'),
+      scorecardId: requiredText(body.scorecardId, 'scorecardId'),
+      targetLevel: requiredText(body.targetLevel, 'targetLevel'),
+      filter: body.filter as ScorecardAppliesTo | undefined,
+      dueDate: requiredText(body.dueDate, 'dueDate'),
+      createdBy: principalOf(credentials),
+    });
+    res.status(201).json(campaign);
+  });
+
+  router.get('/campaigns/:campaignId/progress', async (req, res) => {
+    const credentials = await credentialsOf(req);
+    const campaign = await store.getCampaign(req.params.campaignId);
+    if (!campaign) {
+      throw new NotFoundError(`No campaign with id '${req.params.campaignId}'`);
+    }
+    const history = (await store.listCampaignProgress(campaign.id)).map(
+      point => ({
+        day: point.day,
+        entities: point.entities,
+        atOrAboveTarget: point.atOrAboveTarget,
+        share:
+          point.entities > 0 ? point.atOrAboveTarget / point.entities : null,
+      }),
+    );
+    const scorecard = scorecards.getScorecard(campaign.scorecardId);
+    if (!scorecard) {
+      res.json({
+        campaign,
+        entities: 0,
+        atOrAboveTarget: 0,
+        share: null,
+        remaining: [],
+        daysLeft: null,
+        overdue: false,
+        problem: `the scorecard "${campaign.scorecardId}" is not configured any more`,
+        history,
+      });
+      return;
+    }
+    const stored = await store.listScorecardResults(scorecard.id);
+    const readable = await readableRefs(
+      stored.map(item => item.result.entityRef),
+      credentials,
+    );
+    const visible = stored.filter(item => readable.has(item.result.entityRef));
+    const progress = measureStoredCampaign(campaign, scorecard, visible, now());
+    const byRef = new Map(visible.map(item => [item.result.entityRef, item]));
+    res.json({
+      campaign,
+      entities: progress.entities,
+      atOrAboveTarget: progress.atOrAboveTarget,
+      share: progress.share ?? null,
+      remaining: progress.remaining.map(entityRef => ({
+        entityRef,
+        ownerRef: byRef.get(entityRef)?.result.ownerRef ?? null,
+        level: byRef.get(entityRef)?.result.level ?? null,
+      })),
+      daysLeft: progress.daysLeft ?? null,
+      overdue: progress.overdue,
+      problem: progress.problem ?? null,
+      history,
+    });
+  });
+}
+
+function bodyOf(req: Req): Record<string, unknown> {
+  const body = req.body;
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new InputError('The request body must be a JSON object');
+  }
+  return body;
+}
+
+function optionalText(value: unknown, field: string): string | undefined {
+  if (value === undefined || value === '') {
+    return undefined;
+  }
+  if (typeof value !== 'string') {
+    throw new InputError(`'${field}' must be given once, as text`);
+  }
+  return value;
+}
+
+function requiredText(value: unknown, field: string): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new InputError(`'${field}' is required and must be non-empty text`);
+  }
+  return value.trim();
+}
+
+function dateOf(value: unknown, field: string): number | undefined {
+  const text = optionalText(value, field);
+  if (text === undefined) {
+    return undefined;
+  }
+  const ms = Date.parse(text);
+  if (Number.isNaN(ms)) {
+    throw new InputError(
+      `'${field}' must be an ISO 8601 date or date-time such as 2026-11-01, got "${text}"`,
+    );
+  }
+  return ms;
+}
+
+/** Reads an entity ref; the kind defaults to `defaultKind`. Lower case, as results store it. */
+function parseRef(value: string, field: string, defaultKind: string): string {
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    ).toLowerCase();
+  } catch {
+    throw new InputError(
+      `'${field}' must be an entity ref such as ${defaultKind}:default/payments, got "${value}"`,
+    );
+  }
+}
