@@ -180,7 +180,6 @@ export interface Config {
     /**
      * Production-readiness scorecards, as a list; see the Scorecards section of the common
      * README. A broken scorecard is logged with its key path and skipped. Default: none.
-     * @deepVisibility backend
      */
     scorecards?: Array<{
       /** Unique kebab-case id, e.g. `production-readiness`. */

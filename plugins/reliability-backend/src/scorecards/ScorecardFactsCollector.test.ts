@@ -65,6 +65,9 @@ function sources(
         ],
       }),
       getEntitySloDefinitions: async () => [],
+      refreshEntity: async () => {
+        throw new Error('the files were read already');
+      },
     },
     onCall: {
       getEntityOnCall: async entityRef => ({

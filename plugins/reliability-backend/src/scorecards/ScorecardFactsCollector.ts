@@ -47,7 +47,10 @@ export interface ScorecardFactSources {
   catalog: CatalogService;
   auth: AuthService;
   logger: LoggerService;
-  slos: Pick<ReliabilityService, 'getEntitySlos' | 'getEntitySloDefinitions'>;
+  slos: Pick<
+    ReliabilityService,
+    'getEntitySlos' | 'getEntitySloDefinitions' | 'refreshEntity'
+  >;
   onCall: Pick<OnCallService, 'getEntityOnCall' | 'getShifts'>;
   runbooks: Pick<RunbookService, 'getEntityRunbooks'>;
   alertQuality: Pick<AlertQualityService, 'getEntityAlertQuality'>;
@@ -237,9 +240,13 @@ export class ScorecardFactsCollector {
         slos: [],
       };
     }
-    const view = await this.sources.slos.getEntitySlos(entityRef);
+    let view = await this.sources.slos.getEntitySlos(entityRef);
     if (!view.loaded) {
-      // The files were not read yet: nothing is known about them.
+      // The scheduled read has not reached the entity yet: read its files now rather than
+      // scoring it on nothing.
+      view = await this.sources.slos.refreshEntity(entityRef);
+    }
+    if (!view.loaded) {
       return undefined;
     }
     const entityPolicy = Boolean(
