@@ -1,0 +1,317 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { EntityProvider } from '@backstage/plugin-catalog-react';
+import { Entity } from '@backstage/catalog-model';
+import { ReliabilityApi, reliabilityApiRef } from '../../api';
+import {
+  makeEntity,
+  makeEntitySlos,
+  makeSlo,
+  makeStatus,
+  mockReliabilityApi,
+} from '../../__testUtils__/fixtures';
+import { EntityReliabilityContent } from './EntityReliabilityContent';
+
+function render(api: ReliabilityApi, entity: Entity = makeEntity()) {
+  return renderInTestApp(
+    <EntityProvider entity={entity}>
+      <EntityReliabilityContent />
+    </EntityProvider>,
+    { apis: [[reliabilityApiRef, api]] },
+  );
+}
+
+function row(name: string) {
+  return screen
+    .getByRole('button', { name: `Show history of ${name}` })
+    .closest('tr')!;
+}
+
+describe('EntityReliabilityContent', () => {
+  it('shows a healthy SLO with its objective, SLI, budget, alerts and policy in words', async () => {
+    const api = mockReliabilityApi();
+
+    await render(api);
+
+    expect(
+      await screen.findByText('Checkout availability'),
+    ).toBeInTheDocument();
+    const cells = within(row('Checkout availability'));
+    expect(cells.getByText('objective 99.9%')).toBeInTheDocument();
+    expect(cells.getByText('28 days rolling')).toBeInTheDocument();
+    expect(cells.getByText('99.95%')).toBeInTheDocument();
+    expect(cells.getByText('95% left')).toBeInTheDocument();
+    expect(
+      cells.getByRole('progressbar', { name: 'Error budget: 95% left' }),
+    ).toBeInTheDocument();
+    expect(cells.getByText('Page: ok')).toBeInTheDocument();
+    expect(cells.getByText('Healthy')).toBeInTheDocument();
+    expect(
+      cells.getByText('95% of the error budget is left.'),
+    ).toBeInTheDocument();
+    expect(cells.getByText('not burning')).toBeInTheDocument();
+    expect(cells.getByText(/^current, evaluated/)).toBeInTheDocument();
+    expect(api.getEntitySlos).toHaveBeenCalledWith({
+      kind: 'Component',
+      namespace: 'default',
+      name: 'checkout',
+    });
+  });
+
+  it('marks a burning SLO: burn rate over its page threshold, page firing, time to exhaustion', async () => {
+    const slo = makeSlo({
+      status: makeStatus({
+        burnRates: [
+          { window: '5m', windowMs: 300_000, burnRate: 20 },
+          { window: '1h', windowMs: 3_600_000, burnRate: 16.5 },
+        ],
+        budget: { ...makeStatus().budget!, remaining: 0.2 },
+        alerts: { page: 'firing', ticket: 'ok', severity: 'page' },
+        policy: {
+          state: 'warning',
+          reason: 'Only 20% of the error budget is left.',
+        },
+        forecast: {
+          status: 'burning',
+          timeToExhaustionMs: 3 * 3_600_000 + 20 * 60_000,
+          exhaustionAt: null,
+        },
+      }),
+    });
+
+    await render(mockReliabilityApi(makeEntitySlos({ slos: [slo] })));
+
+    await screen.findByText('Checkout availability');
+    const cells = within(row('Checkout availability'));
+    // 28-day windows page when 1h and 5m burn above 13.44 (Sloth's factor for 28d).
+    const burnRates = cells
+      .getAllByRole('listitem')
+      .map(item => item.textContent);
+    expect(burnRates).toEqual([
+      '5m: 20× (page > 13.44×) ▲ over',
+      '1h: 16.5× (page > 13.44×) ▲ over',
+    ]);
+    expect(cells.getByText('firing')).toBeInTheDocument();
+    expect(cells.getByText(/^Page:/).textContent).toBe('Page: firing');
+    expect(cells.getByText('Warning')).toBeInTheDocument();
+    expect(
+      cells.getByText('Only 20% of the error budget is left.'),
+    ).toBeInTheDocument();
+    expect(cells.getByText('20% left')).toBeInTheDocument();
+    expect(cells.getByText('3h 20m')).toBeInTheDocument();
+  });
+
+  it('shows an exhausted SLO as overspent and exhausted', async () => {
+    const slo = makeSlo({
+      status: makeStatus({
+        budget: { ...makeStatus().budget!, remaining: -0.1 },
+        policy: {
+          state: 'exhausted',
+          reason: 'The error budget is spent: freeze risky releases.',
+        },
+        forecast: {
+          status: 'exhausted',
+          timeToExhaustionMs: 0,
+          exhaustionAt: null,
+        },
+      }),
+    });
+
+    await render(mockReliabilityApi(makeEntitySlos({ slos: [slo] })));
+
+    await screen.findByText('Checkout availability');
+    const cells = within(row('Checkout availability'));
+    expect(cells.getByText('Exhausted')).toBeInTheDocument();
+    expect(cells.getByText('overspent by 10%')).toBeInTheDocument();
+    expect(
+      cells.getByText('The error budget is spent: freeze risky releases.'),
+    ).toBeInTheDocument();
+    expect(cells.getByText('exhausted')).toBeInTheDocument();
+  });
+
+  it('says since when values are stale and why, and unknown values read as unknown', async () => {
+    const staleSince = new Date(Date.now() - 2 * 3_600_000).toISOString();
+    const slo = makeSlo({
+      displayName: 'Payments availability',
+      status: makeStatus({
+        stale: true,
+        staleSince,
+        error:
+          'Prometheus is not configured: add reliability.prometheus.instances',
+        sli: null,
+        sliStatus: 'no-data',
+        budget: { ...makeStatus().budget!, remaining: null },
+        alerts: { page: 'unknown', ticket: 'unknown', severity: 'none' },
+        policy: { state: 'unknown', reason: 'No SLI data yet.' },
+        forecast: {
+          status: 'unknown',
+          timeToExhaustionMs: null,
+          exhaustionAt: null,
+        },
+      }),
+    });
+
+    await render(mockReliabilityApi(makeEntitySlos({ slos: [slo] })));
+
+    await screen.findByText('Payments availability');
+    const cells = within(row('Payments availability'));
+    expect(cells.getByText('Stale').parentElement!.textContent).toBe(
+      'Stale since 2 hours ago',
+    );
+    expect(
+      cells.getByText(
+        'Prometheus is not configured: add reliability.prometheus.instances',
+      ),
+    ).toBeInTheDocument();
+    expect(cells.getAllByText('unknown').length).toBeGreaterThanOrEqual(2);
+    expect(cells.getByText('no data')).toBeInTheDocument();
+    expect(cells.getByText('Unknown')).toBeInTheDocument();
+    expect(cells.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('lists problems of invalid SLO files with file, line, path and the fix', async () => {
+    await render(
+      mockReliabilityApi(
+        makeEntitySlos({
+          slos: [],
+          errors: [
+            {
+              kind: 'validation',
+              file: './slos.yaml',
+              line: 31,
+              column: 15,
+              path: 'spec.objectives[0].target',
+              message:
+                'target must be a ratio between 0 and 1, e.g. 0.999 for 99.9%',
+              severity: 'error',
+              at: new Date().toISOString(),
+            },
+          ],
+        }),
+      ),
+    );
+
+    const problems = await screen.findByRole('region', {
+      name: 'Problems in the SLO files',
+    });
+    expect(within(problems).getByText('./slos.yaml:31:15')).toBeInTheDocument();
+    expect(
+      within(problems).getByText('spec.objectives[0].target'),
+    ).toBeInTheDocument();
+    expect(
+      within(problems).getByText(
+        'target must be a ratio between 0 and 1, e.g. 0.999 for 99.9%',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.queryByText('The SLO files hold no SLOs'),
+    ).not.toBeInTheDocument();
+  });
+
+  it('teaches an entity without the annotation what to add, without calling the backend', async () => {
+    const api = mockReliabilityApi();
+
+    const { container } = await render(api, makeEntity(false));
+
+    expect(
+      screen.getByText('No SLOs defined for this entity yet'),
+    ).toBeInTheDocument();
+    // The code snippets load their highlighter lazily.
+    await waitFor(() =>
+      expect(container.textContent).toContain('reliability/slos: ./slos.yaml'),
+    );
+    expect(container.textContent).toContain('apiVersion: openslo/v1');
+    expect(
+      screen.getAllByRole('button', { name: /copy/i }).length,
+    ).toBeGreaterThan(0);
+    expect(
+      screen.getByRole('link', { name: /Read more about SLO files/ }),
+    ).toHaveAttribute('href', 'https://github.com/OpenSLO/OpenSLO#slo');
+    expect(api.getEntitySlos).not.toHaveBeenCalled();
+  });
+
+  it('shows what failed when the backend answers with an error', async () => {
+    await render(mockReliabilityApi(new Error('database is locked')));
+
+    expect(
+      await screen.findByText(
+        /Could not load the SLOs of component:default\/checkout/,
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getAllByText(/database is locked/).length).toBeGreaterThan(0);
+  });
+
+  it('opens the history of an SLO from the keyboard and reloads it for another range', async () => {
+    const api = mockReliabilityApi();
+    api.getSloHistory.mockResolvedValue({
+      sloId: 'checkout-checkout-availability-0',
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-01-02T00:00:00Z',
+      stepMs: 3_600_000,
+      points: [
+        {
+          time: '2026-01-01T00:00:00Z',
+          sli: 0.9995,
+          budgetRemaining: 1,
+          burnRates: { '1h': 0.5 },
+        },
+        {
+          time: '2026-01-01T01:00:00Z',
+          sli: 0.998,
+          budgetRemaining: 0.8,
+          burnRates: { '1h': 20 },
+        },
+      ],
+    });
+    await render(api);
+
+    const open = await screen.findByRole('button', {
+      name: 'Show history of Checkout availability',
+    });
+    open.focus();
+    await userEvent.keyboard('{Enter}');
+
+    expect(
+      await screen.findByText('History of Checkout availability'),
+    ).toBeInTheDocument();
+    expect(
+      await screen.findByText(
+        'Budget remaining: 100% at the start, 80% at the end; lowest 80%, highest 100%.',
+      ),
+    ).toBeInTheDocument();
+    expect(
+      screen.getByText(/Burn rate over 1h: 0.5× at the start, 20× at the end/),
+    ).toBeInTheDocument();
+    expect(screen.getByText(/Objective 99.9%\.$/)).toBeInTheDocument();
+    const [firstId, firstRange] = api.getSloHistory.mock.calls[0];
+    expect(firstId).toBe('checkout-checkout-availability-0');
+    expect(firstRange!.to!.getTime() - firstRange!.from!.getTime()).toBe(
+      28 * 86_400_000,
+    );
+
+    await userEvent.click(screen.getByRole('button', { name: 'Last 7 days' }));
+
+    const lastRange = api.getSloHistory.mock.calls.at(-1)![1]!;
+    expect(lastRange.to!.getTime() - lastRange.from!.getTime()).toBe(
+      7 * 86_400_000,
+    );
+    expect(screen.getByRole('button', { name: 'Last 7 days' })).toHaveAttribute(
+      'aria-pressed',
+      'true',
+    );
+  });
+
+  it('lays out further reliability cards below the SLOs', async () => {
+    await renderInTestApp(
+      <EntityProvider entity={makeEntity()}>
+        <EntityReliabilityContent>
+          <div>On-call card</div>
+        </EntityReliabilityContent>
+      </EntityProvider>,
+      { apis: [[reliabilityApiRef, mockReliabilityApi()]] },
+    );
+
+    expect(await screen.findByText('On-call card')).toBeInTheDocument();
+  });
+});

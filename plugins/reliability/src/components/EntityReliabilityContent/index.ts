@@ -1,0 +1,4 @@
+export {
+  EntityReliabilityContent,
+  type EntityReliabilityContentProps,
+} from './EntityReliabilityContent';

@@ -1,0 +1,4 @@
+export {
+  EntityReliabilitySummaryCard,
+  type EntityReliabilitySummaryCardProps,
+} from './EntityReliabilitySummaryCard';

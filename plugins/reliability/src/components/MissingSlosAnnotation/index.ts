@@ -1,0 +1,4 @@
+export {
+  MissingSlosAnnotation,
+  DEFAULT_SLO_DOCS_URL,
+} from './MissingSlosAnnotation';

@@ -1,0 +1,1 @@
+export { SloDetail, timeRangeOptions } from './SloDetail';

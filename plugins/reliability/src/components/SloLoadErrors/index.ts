@@ -1,0 +1,1 @@
+export { SloLoadErrors } from './SloLoadErrors';

@@ -1,0 +1,1 @@
+export { SloTable, exhaustionText, FreshnessCell } from './SloTable';

@@ -1,0 +1,2 @@
+export { useEntitySlos } from './useEntitySlos';
+export { useSloHistory } from './useSloHistory';
