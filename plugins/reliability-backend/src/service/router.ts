@@ -31,6 +31,7 @@ import { RunbookService } from '../runbooks';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
 import { spec } from '../schema/openapi.generated';
+import { parseDateParam } from './parseDateParam';
 import { ReadableEntityCache } from './ReadableEntityCache';
 import { ReliabilityService } from '../evaluation';
 
@@ -86,12 +87,15 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, slos, events } = options;
   const { onCall, runbooks, alerts, alertQuality, alertmanager } = options;
-  const router = createValidatedOpenApiRouter(spec);
+  const router = createValidatedOpenApiRouter(spec, {
+    // Replaces the validator's default `express.json()`, whose 100 kB limit refused pushes the
+    // spec allows (up to 10,000 buckets).
+    middleware: [express.json({ limit: '5mb' })],
+  });
   const readableEntities = new ReadableEntityCache({
     ttlMs: 10_000,
     maxEntries: 10_000,
   });
-  router.use(express.json({ limit: '5mb' }));
 
   router.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
@@ -228,9 +232,9 @@ export async function createRouter(
   router.get('/slos/:sloId/history', async (req, res) => {
     const { sloId } = req.params;
     await readableSloEntityRef(req, sloId);
-    const to = req.query.to ? Date.parse(req.query.to) : Date.now();
-    const from = req.query.from ? Date.parse(req.query.from) : to - 30 * DAY_MS;
-    if (Number.isNaN(from) || Number.isNaN(to) || from >= to) {
+    const to = parseDateParam(req.query.to, 'to') ?? Date.now();
+    const from = parseDateParam(req.query.from, 'from') ?? to - 30 * DAY_MS;
+    if (from >= to) {
       throw new InputError(
         "'from' and 'to' must be ISO 8601 date-times with from before to",
       );
@@ -322,7 +326,7 @@ export async function createRouter(
 
   router.get('/entities/:kind/:namespace/:name/alerts', async (req, res) => {
     const entityRef = await readableEntityRef(req, req.params);
-    const period = AlertQualityService.period(req.query.from, req.query.to);
+    const period = alertPeriod(req.query);
     const items = await alertQuality.listEntityAlerts(
       entityRef,
       period,
@@ -335,7 +339,7 @@ export async function createRouter(
     '/entities/:kind/:namespace/:name/alert-quality',
     async (req, res) => {
       const entityRef = await readableEntityRef(req, req.params);
-      const period = AlertQualityService.period(req.query.from, req.query.to);
+      const period = alertPeriod(req.query);
       res.json(
         (await alertQuality.getEntityAlertQuality(entityRef, period)) as any,
       );
@@ -347,7 +351,7 @@ export async function createRouter(
       allow: ['user', 'service'],
     });
     const ownerRef = parseRef(req.query.owner, 'owner', 'group');
-    const period = AlertQualityService.period(req.query.from, req.query.to);
+    const period = alertPeriod(req.query);
     res.json(
       (await alertQuality.getOwnerAlertQuality(
         ownerRef,
@@ -383,23 +387,10 @@ export async function createRouter(
   });
 
   router.post('/alerts/alertmanager', async (req, res) => {
-    if (!alertmanager) {
-      throw new NotFoundError(
-        'The Alertmanager receiver is not enabled: set reliability.alertmanager.webhookToken',
-      );
-    }
-    const header = req.header('authorization') ?? '';
-    const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
-    // Compare digests, so the comparison takes the same time whatever the token.
-    if (
-      !token ||
-      !timingSafeEqual(sha256(token), sha256(alertmanager.webhookToken))
-    ) {
-      throw new AuthenticationError(
-        'The Alertmanager webhook needs the bearer token of reliability.alertmanager.webhookToken',
-      );
-    }
-    res.json((await alertmanager.receiver.receive(req.body)) as any);
+    // Checked before validation by `alertmanagerAuthentication`; again here, so that the route
+    // stays closed should its path and the middleware's ever drift apart.
+    const receiver = authenticateAlertmanager(req, alertmanager);
+    res.json((await receiver.receive(req.body)) as any);
   });
 
   registerScorecardRoutes(router, {
@@ -410,7 +401,73 @@ export async function createRouter(
     store: options.scorecardStore,
   });
 
-  return router;
+  // The webhook's token is checked before its body is read or validated, so that a caller
+  // without it learns nothing about the API. Outside the validated router: that one turns every
+  // error of its middleware into a 400.
+  const outer = express.Router();
+  outer.use(alertmanagerAuthentication(alertmanager));
+  outer.use(router);
+  return outer;
+}
+
+/**
+ * The period of an alert query. Its dates are checked here first: `AlertQualityService.period`
+ * takes any date JavaScript reads, and one near year -271821 gave a start that is no date (500).
+ */
+function alertPeriod(query: { from?: string; to?: string }) {
+  const to = parseDateParam(query.to, 'to');
+  const from = parseDateParam(query.from, 'from');
+  return AlertQualityService.period(
+    from === undefined ? undefined : new Date(from).toISOString(),
+    to === undefined ? undefined : new Date(to).toISOString(),
+  );
+}
+
+/** The paths express routes to `/alerts/alertmanager`: any case, an optional trailing slash. */
+const ALERTMANAGER_PATH = /^\/alerts\/alertmanager\/?$/i;
+
+/**
+ * Checks the Alertmanager webhook's bearer token and returns the receiver; throws 404 when the
+ * receiver is not enabled and 401 for a missing or wrong token.
+ */
+function authenticateAlertmanager(
+  req: express.Request,
+  alertmanager: RouterOptions['alertmanager'],
+): AlertmanagerReceiver {
+  if (!alertmanager) {
+    throw new NotFoundError(
+      'The Alertmanager receiver is not enabled: set reliability.alertmanager.webhookToken',
+    );
+  }
+  const header = req.header('authorization') ?? '';
+  const token = /^Bearer\s+(.+)$/i.exec(header)?.[1]?.trim() ?? '';
+  // Compare digests, so the comparison takes the same time whatever the token.
+  if (
+    !token ||
+    !timingSafeEqual(sha256(token), sha256(alertmanager.webhookToken))
+  ) {
+    throw new AuthenticationError(
+      'The Alertmanager webhook needs the bearer token of reliability.alertmanager.webhookToken',
+    );
+  }
+  return alertmanager.receiver;
+}
+
+/** Refuses webhook requests without the token before their body is parsed or validated. */
+function alertmanagerAuthentication(
+  alertmanager: RouterOptions['alertmanager'],
+): express.RequestHandler {
+  return (req, _res, next) => {
+    if (req.method === 'POST' && ALERTMANAGER_PATH.test(req.path)) {
+      try {
+        authenticateAlertmanager(req, alertmanager);
+      } catch (error) {
+        next(error);
+        return;
+      }
+    }
+    next();
+  };
 }
 
 /**

@@ -31,6 +31,7 @@ import {
   StoredScorecardResult,
   utcDay,
 } from '../scorecards';
+import { parseDateParam } from './parseDateParam';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_HISTORY_DAYS = 366;
@@ -435,8 +436,8 @@ export function registerScorecardRoutes(
   router.get('/scorecards/:scorecardId/history', async (req, res) => {
     const credentials = await credentialsOf(req);
     const scorecard = scorecardFromPath(req.params.scorecardId);
-    const toMs = dateOf(req.query.to, 'to') ?? now();
-    const fromMs = dateOf(req.query.from, 'from') ?? toMs - 90 * DAY_MS;
+    const toMs = parseDateParam(req.query.to, 'to') ?? now();
+    const fromMs = parseDateParam(req.query.from, 'from') ?? toMs - 90 * DAY_MS;
     if (fromMs >= toMs || toMs - fromMs > MAX_HISTORY_DAYS * DAY_MS) {
       throw new InputError(
         `'from' must be before 'to', and the range at most ${MAX_HISTORY_DAYS} days`,
@@ -700,20 +701,6 @@ function requiredText(value: unknown, field: string): string {
     throw new InputError(`'${field}' is required and must be non-empty text`);
   }
   return value.trim();
-}
-
-function dateOf(value: unknown, field: string): number | undefined {
-  const text = optionalText(value, field);
-  if (text === undefined) {
-    return undefined;
-  }
-  const ms = Date.parse(text);
-  if (Number.isNaN(ms)) {
-    throw new InputError(
-      `'${field}' must be an ISO 8601 date or date-time such as 2026-11-01, got "${text}"`,
-    );
-  }
-  return ms;
 }
 
 /** Reads an entity ref; the kind defaults to `defaultKind`. Lower case, as results store it. */
