@@ -15,12 +15,18 @@ exports.up = async function up(knex) {
       .primary()
       .notNullable()
       .comment('Hash of source and external id: stable across replicas');
-    table.string('source', 64).notNullable().comment('alertmanager, pagerduty…');
+    table
+      .string('source', 64)
+      .notNullable()
+      .comment('alertmanager, pagerduty…');
     table
       .string('external_id', 512)
       .notNullable()
       .comment('Identity of the occurrence in the source');
-    table.string('entity_ref', 255).notNullable().comment('The entity it belongs to');
+    table
+      .string('entity_ref', 255)
+      .notNullable()
+      .comment('The entity it belongs to');
     table.string('alert_name', 255).nullable();
     table.string('fingerprint', 255).nullable();
     table.text('summary').nullable();
@@ -29,8 +35,14 @@ exports.up = async function up(knex) {
       .string('status', 16)
       .notNullable()
       .comment('triggered, acknowledged or resolved');
-    table.bigInteger('triggered_at').notNullable().comment('Epoch milliseconds');
-    table.bigInteger('acknowledged_at').nullable().comment('Epoch milliseconds');
+    table
+      .bigInteger('triggered_at')
+      .notNullable()
+      .comment('Epoch milliseconds');
+    table
+      .bigInteger('acknowledged_at')
+      .nullable()
+      .comment('Epoch milliseconds');
     table.string('acknowledged_by', 255).nullable();
     table.bigInteger('resolved_at').nullable().comment('Epoch milliseconds');
     table.string('resolved_by', 255).nullable();

@@ -158,6 +158,17 @@ function earliest<T>(
   return b;
 }
 
+/** The status the times alone imply: resolved (2), acknowledged (1) or triggered (0). */
+function lifecycleRank(
+  resolvedAt: number | null,
+  acknowledgedAt: number | null,
+): number {
+  if (resolvedAt !== null) {
+    return 2;
+  }
+  return acknowledgedAt !== null ? 1 : 0;
+}
+
 /**
  * How a report merges into the stored row. Every rule is order-independent, so deliveries that
  * arrive late or twice give the same row: the earliest trigger, acknowledgement and resolution
@@ -182,7 +193,7 @@ export function mergeAlertRows(
   const rank = Math.max(
     STATUS_RANK[stored.status as AlertRecord['status']] ?? 0,
     STATUS_RANK[incoming.status as AlertRecord['status']] ?? 0,
-    resolved.at !== null ? 2 : ack.at !== null ? 1 : 0,
+    lifecycleRank(resolved.at, ack.at),
   );
   const status = (
     Object.keys(STATUS_RANK) as Array<AlertRecord['status']>

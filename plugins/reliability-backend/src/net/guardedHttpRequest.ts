@@ -192,12 +192,11 @@ export async function guardedHttpRequest(
         }
         throw error;
       }
-      const { status, location, headers: responseHeaders } = await sendOnce(
-        target,
-        method,
-        headers,
-        controller.signal,
-      );
+      const {
+        status,
+        location,
+        headers: responseHeaders,
+      } = await sendOnce(target, method, headers, controller.signal);
       if (
         !REDIRECT_STATUSES.has(status) ||
         location === undefined ||

@@ -422,11 +422,12 @@ export class DefaultOnCallService implements OnCallService {
     );
     return assignments.map(assignment => {
       const person: OnCallPerson = { ...assignment.person };
-      const user = person.userRef
-        ? byRef.get(person.userRef)
-        : person.email
-        ? byEmail.get(person.email.toLowerCase())
-        : undefined;
+      let user: Entity | undefined;
+      if (person.userRef) {
+        user = byRef.get(person.userRef);
+      } else if (person.email) {
+        user = byEmail.get(person.email.toLowerCase());
+      }
       if (user) {
         const profile = (user.spec as any)?.profile ?? {};
         person.userRef = stringifyEntityRef(user);

@@ -29,7 +29,9 @@ describe('RunbookChecker', () => {
           break;
         case '/dated':
           res
-            .writeHead(200, { 'last-modified': 'Sun, 01 Nov 2026 10:00:00 GMT' })
+            .writeHead(200, {
+              'last-modified': 'Sun, 01 Nov 2026 10:00:00 GMT',
+            })
             .end();
           break;
         case '/head-not-allowed':

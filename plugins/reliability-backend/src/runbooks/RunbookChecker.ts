@@ -3,11 +3,7 @@ import { NotFoundError, stringifyError } from '@backstage/errors';
 import { ScmIntegrationRegistry } from '@backstage/integration';
 import fs from 'node:fs/promises';
 import { SloFileTarget } from '../catalog/resolveSloLocations';
-import {
-  RequestRefusedError,
-  SsrfGuard,
-  guardedHttpRequest,
-} from '../net';
+import { RequestRefusedError, SsrfGuard, guardedHttpRequest } from '../net';
 import { RunbookCheckOutcome } from './types';
 
 /**
