@@ -52,6 +52,22 @@ function point(time: number, sli: number): SloHistoryPoint {
 
 describe('DatabaseEvaluationStore', () => {
   it.each(databases.eachSupportedId())(
+    'answers when the latest evaluation of any SLO was stored, on %p',
+    async databaseId => {
+      const store = await createStore(databaseId);
+      await expect(store.lastEvaluatedAt()).resolves.toBeUndefined();
+      const snapshot = (sloId: string, evaluatedAt: number): SloSnapshot => ({
+        sloId,
+        entityRef: 'component:default/checkout',
+        evaluatedAt,
+        consecutiveFailures: 0,
+      });
+      await store.save([snapshot('a', 120_000), snapshot('b', 60_000)], []);
+      await expect(store.lastEvaluatedAt()).resolves.toBe(120_000);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps the latest snapshot per SLO, with the last good values when stale, on %p',
     async databaseId => {
       const store = await createStore(databaseId);

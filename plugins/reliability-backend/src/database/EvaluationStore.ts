@@ -106,6 +106,8 @@ export interface EvaluationStore {
   /** The snapshots of the given SLOs; SLOs never evaluated are missing from the map. */
   getSnapshots(sloIds: string[]): Promise<Map<string, SloSnapshot>>;
   listSnapshots(): Promise<SloSnapshot[]>;
+  /** When the latest evaluation of any SLO was stored, epoch ms; `undefined` before the first. */
+  lastEvaluatedAt(): Promise<number | undefined>;
   /**
    * History of one SLO in `[from, to)`, oldest first, downsampled to at most one point per
    * `stepMs`: the latest point of each step, because budget remaining is a state and the burn
@@ -226,6 +228,11 @@ export class DatabaseEvaluationStore implements EvaluationStore {
   async listSnapshots(): Promise<SloSnapshot[]> {
     const rows = await this.knex(EVALUATIONS).orderBy('slo_id');
     return rows.map(toSnapshot);
+  }
+
+  async lastEvaluatedAt(): Promise<number | undefined> {
+    const [row] = await this.knex(EVALUATIONS).max({ at: 'evaluated_at' });
+    return toNumber(row?.at);
   }
 
   async history(

@@ -387,4 +387,31 @@ describe('DefaultSloEvaluator', () => {
     );
     expect(source.fetch).toHaveBeenCalledTimes(1);
   });
+
+  it('skips a scheduled run when another replica evaluated less than half a cycle ago', async () => {
+    const source = fakeSource('push');
+    const { evaluator, setNow } = await setup({
+      slos: [makeSlo({ id: 'a' })],
+      sources: [source],
+    });
+    const scheduler = mockServices.scheduler.mock();
+    await evaluator.schedule(scheduler);
+    const fn = scheduler.scheduleTask.mock.calls[0][0].fn as (
+      signal: AbortSignal,
+    ) => Promise<void>;
+    const run = () => fn(new AbortController().signal);
+
+    await run();
+    expect(source.fetch).toHaveBeenCalledTimes(1);
+
+    // The same cycle claimed again (by another replica, or as a catch-up): nothing to do.
+    setNow(T0 + 29_000);
+    await run();
+    expect(source.fetch).toHaveBeenCalledTimes(1);
+
+    // Half a cycle later it is the next cycle.
+    setNow(T0 + 30_000);
+    await run();
+    expect(source.fetch).toHaveBeenCalledTimes(2);
+  });
 });

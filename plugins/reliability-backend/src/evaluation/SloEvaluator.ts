@@ -137,9 +137,32 @@ export class DefaultSloEvaluator implements SloEvaluator {
       // Global: with several replicas on one database, each cycle runs on one of them only.
       scope: 'global',
       fn: async signal => {
+        if (await this.evaluatedThisCycle()) {
+          return;
+        }
         await this.evaluateAll(signal);
       },
     });
+  }
+
+  /**
+   * Whether another replica already evaluated in this cycle. The scheduler's claim of a global
+   * task only checks that no run is in progress, after a separate check that the task is due;
+   * a cycle that finishes between another replica's two checks then runs twice, and after a late
+   * start the next run is due a frequency after the missed start, i.e. at once. Both cost a
+   * second round of queries against every SLI source for nothing, so a run that finds an
+   * evaluation less than half a cycle old leaves it at that.
+   */
+  private async evaluatedThisCycle(): Promise<boolean> {
+    const last = await this.evaluations.lastEvaluatedAt();
+    const ago = this.now() - (last ?? -Infinity);
+    if (ago >= 0 && ago < this.settings.frequencyMs / 2) {
+      this.logger.info(
+        `Skipped the SLO evaluation: the last one ran ${ago} ms ago, in this cycle`,
+      );
+      return true;
+    }
+    return false;
   }
 
   async evaluateAll(signal?: AbortSignal): Promise<EvaluationCycleSummary> {

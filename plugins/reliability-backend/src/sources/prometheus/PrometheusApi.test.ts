@@ -188,6 +188,49 @@ describe('PrometheusApi', () => {
     );
   });
 
+  it.each([
+    [{ resultType: 'matrix' }, 'data.result is missing, not an array'],
+    [
+      { resultType: 'matrix', result: [{ values: [] }] },
+      'data.result[0].metric is not an object of labels',
+    ],
+    [
+      { resultType: 'matrix', result: [{ metric: {}, values: 7 }] },
+      'data.result[0].values is not an array of [time, "value"] pairs',
+    ],
+    [
+      { resultType: 'matrix', result: [{ metric: {}, values: [[1, 2]] }] },
+      'data.result[0].values is not an array of [time, "value"] pairs',
+    ],
+  ])(
+    'rejects a successful answer of the wrong shape %j as unavailable, saying what is wrong',
+    async (data, problem) => {
+      server.respond(() => ({ body: { status: 'success', data } }));
+      const failure = client()
+        .queryRange('up', range)
+        .catch(error => error);
+      await expect(failure).resolves.toBeInstanceOf(ServiceUnavailableError);
+      await expect(failure).resolves.toHaveProperty(
+        'message',
+        `Prometheus "main" answered a malformed matrix: ${problem}; is ${server.url} a Prometheus HTTP API?`,
+      );
+      // Garbage is not retried: the same server would answer the same garbage.
+      expect(server.requests).toHaveLength(1);
+    },
+  );
+
+  it('rejects an instant vector sample that is not a [time, "value"] pair', async () => {
+    server.respond(() => ({
+      body: {
+        status: 'success',
+        data: { resultType: 'vector', result: [{ metric: {}, value: [1] }] },
+      },
+    }));
+    await expect(client().query('up', 1000)).rejects.toThrow(
+      'data.result[0].value is not a [time, "value"] pair',
+    );
+  });
+
   it('refuses range queries above 11,000 points per series without sending them', async () => {
     await expect(
       client().queryRange('up', {

@@ -247,7 +247,10 @@ export class PrometheusApi {
     }
   }
 
-  async #read(response: Response, resultType: string): Promise<unknown> {
+  async #read(
+    response: Response,
+    resultType: 'matrix' | 'vector',
+  ): Promise<unknown> {
     const text = await response.text();
     let body: ApiResponseBody | undefined;
     try {
@@ -296,14 +299,72 @@ export class PrometheusApi {
         )}`,
       );
     }
-    if (
-      body.data.resultType !== resultType ||
-      !Array.isArray(body.data.result)
-    ) {
+    if (body.data.resultType !== resultType) {
       throw new InputError(
         `Prometheus "${this.name}" returned a ${body.data.resultType} where a ${resultType} was expected`,
       );
     }
+    const problem = malformedResult(body.data.result, resultType);
+    if (problem) {
+      // The query was fine; what answered is not a working Prometheus API (a broken proxy, an
+      // incompatible backend), so this is an outage of the source, not the SLO's fault.
+      throw new ServiceUnavailableError(
+        `Prometheus "${this.name}" answered a malformed ${resultType}: ${problem}; is ${this.baseUrl} a Prometheus HTTP API?`,
+      );
+    }
     return body.data.result;
   }
+}
+
+function isSample(value: unknown): boolean {
+  return (
+    Array.isArray(value) &&
+    value.length === 2 &&
+    typeof value[0] === 'number' &&
+    typeof value[1] === 'string'
+  );
+}
+
+/**
+ * What is wrong with a query result, or `undefined` when it has the documented shape: an array
+ * of series, each with a `metric` object and `values` (matrix) or `value` (vector) made of
+ * `[unix seconds, "value"]` pairs. Checked here so that garbage fails with a clear error instead
+ * of a `TypeError` deep in the bucket maths.
+ *
+ * @internal
+ */
+export function malformedResult(
+  result: unknown,
+  resultType: 'matrix' | 'vector',
+): string | undefined {
+  if (!Array.isArray(result)) {
+    return `data.result is ${
+      result === undefined ? 'missing' : typeof result
+    }, not an array`;
+  }
+  for (let i = 0; i < result.length; i++) {
+    const series = result[i];
+    if (typeof series !== 'object' || series === null) {
+      return `data.result[${i}] is not an object`;
+    }
+    const { metric } = series as { metric?: unknown };
+    if (
+      typeof metric !== 'object' ||
+      metric === null ||
+      Array.isArray(metric)
+    ) {
+      return `data.result[${i}].metric is not an object of labels`;
+    }
+    if (resultType === 'vector') {
+      if (!isSample((series as { value?: unknown }).value)) {
+        return `data.result[${i}].value is not a [time, "value"] pair`;
+      }
+      continue;
+    }
+    const { values } = series as { values?: unknown };
+    if (!Array.isArray(values) || !values.every(isSample)) {
+      return `data.result[${i}].values is not an array of [time, "value"] pairs`;
+    }
+  }
+  return undefined;
 }
