@@ -19,6 +19,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PERIOD_MS = 366 * DAY_MS;
 const MAX_ALERTS = 50_000;
 const MAX_TEAM_ENTITIES = 500;
+const VIEW_FRESH_MS = 30_000;
 /** Alertmanager knows firing and resolved, not whether anybody acknowledged. */
 const SOURCES_WITHOUT_ACKNOWLEDGEMENT = new Set(['alertmanager']);
 /** What a page's responder is called when neither the source nor a shift names anybody. */
@@ -134,9 +135,12 @@ export class AlertQualityService {
     },
   ) {}
 
-  /** Checks a period: `from` before `to`, at most a year. */
+  /**
+   * Checks a period: `from` before `to`, at most a year. Without `to` the period ends at the
+   * current minute, so that repeated requests share cached answers.
+   */
   static period(from?: string, to?: string, nowMs = Date.now()): AlertPeriod {
-    const toMs = to ? Date.parse(to) : nowMs;
+    const toMs = to ? Date.parse(to) : Math.ceil(nowMs / 60_000) * 60_000;
     const fromMs = from ? Date.parse(from) : toMs - 30 * DAY_MS;
     if (Number.isNaN(fromMs) || Number.isNaN(toMs) || fromMs >= toMs) {
       throw new InputError(
@@ -164,7 +168,44 @@ export class AlertQualityService {
     });
   }
 
+  private readonly views = new Map<
+    string,
+    { at: number; view: Promise<AlertQualityView> }
+  >();
+
+  /**
+   * Analytics over up to a year of pages are recomputed at most every 30 s per subject and
+   * period: a dashboard full of viewers costs one computation, and new pages show within 30 s.
+   */
+  private cached(
+    key: string,
+    compute: () => Promise<AlertQualityView>,
+  ): Promise<AlertQualityView> {
+    const now = Date.now();
+    const hit = this.views.get(key);
+    if (hit && now - hit.at < VIEW_FRESH_MS) {
+      return hit.view;
+    }
+    if (this.views.size >= 1_000) {
+      this.views.clear();
+    }
+    const view = compute();
+    this.views.set(key, { at: now, view });
+    view.catch(() => this.views.delete(key));
+    return view;
+  }
+
   async getEntityAlertQuality(
+    entityRef: string,
+    period: AlertPeriod,
+  ): Promise<AlertQualityView> {
+    return this.cached(
+      `${entityRef}|${period.from.getTime()}|${period.to.getTime()}`,
+      () => this.computeEntityAlertQuality(entityRef, period),
+    );
+  }
+
+  private async computeEntityAlertQuality(
     entityRef: string,
     period: AlertPeriod,
   ): Promise<AlertQualityView> {

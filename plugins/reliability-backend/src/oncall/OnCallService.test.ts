@@ -223,7 +223,8 @@ describe('DefaultOnCallService', () => {
       now: good.now,
     });
     rotation.failing = false;
-    advance(1);
+    // A failure is kept for 10 s, so that a provider that is down is not asked on every request.
+    advance(10_001);
     expect(await service.getEntityOnCall(ref, credentials)).toMatchObject({
       status: 'ok',
       stale: false,

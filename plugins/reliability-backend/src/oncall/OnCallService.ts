@@ -28,6 +28,14 @@ import { ownerRefsOf } from './ownership';
 
 /** Provider answers are reused this long: on-call changes at handoffs, not by the second. */
 const FRESH_MS = 60_000;
+/**
+ * Whole answers (resolution, provider, catalog people) are reused this long per entity, so that a
+ * busy entity page costs one catalog read per request instead of seven; failures only briefly,
+ * so that recovery shows soon without hammering a provider that is down.
+ */
+const ANSWER_FRESH_MS = 30_000;
+const ERROR_FRESH_MS = 10_000;
+const MAX_CACHED_ANSWERS = 10_000;
 const MAX_ROLLUP_ENTITIES = 500;
 
 /**
@@ -248,7 +256,39 @@ export class DefaultOnCallService implements OnCallService {
     return undefined;
   }
 
-  private async onCallOf(entity: Entity): Promise<EntityOnCall> {
+  private readonly results = new Map<
+    string,
+    { at: number; result: Promise<EntityOnCall> }
+  >();
+
+  private onCallOf(entity: Entity): Promise<EntityOnCall> {
+    const entityRef = stringifyEntityRef(entity);
+    const now = this.now();
+    const hit = this.results.get(entityRef);
+    if (hit && now - hit.at < ANSWER_FRESH_MS) {
+      return hit.result;
+    }
+    if (this.results.size >= MAX_CACHED_ANSWERS) {
+      this.results.clear();
+    }
+    const result = this.computeOnCall(entity);
+    this.results.set(entityRef, { at: now, result });
+    result.then(
+      answer => {
+        if (answer.status === 'error') {
+          // Keep a failure for ERROR_FRESH_MS only: pretend it was cached earlier.
+          this.results.set(entityRef, {
+            at: now - ANSWER_FRESH_MS + ERROR_FRESH_MS,
+            result,
+          });
+        }
+      },
+      () => this.results.delete(entityRef),
+    );
+    return result;
+  }
+
+  private async computeOnCall(entity: Entity): Promise<EntityOnCall> {
     const entityRef = stringifyEntityRef(entity);
     const { resolved, reasons } = await this.resolve(entity);
     const empty = {
