@@ -223,6 +223,25 @@ export class AlertQualityService {
     period: AlertPeriod,
     credentials: BackstageCredentials,
   ): Promise<AlertQualityView> {
+    // What a team rollup contains depends on what the caller may read: cache per caller.
+    const principal = credentials.principal as {
+      type: string;
+      userEntityRef?: string;
+      subject?: string;
+    };
+    const caller =
+      principal.userEntityRef ?? principal.subject ?? principal.type;
+    return this.cached(
+      `${ownerRef}|${period.from.getTime()}|${period.to.getTime()}|${caller}`,
+      () => this.computeOwnerAlertQuality(ownerRef, period, credentials),
+    );
+  }
+
+  private async computeOwnerAlertQuality(
+    ownerRef: string,
+    period: AlertPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<AlertQualityView> {
     const owner = await this.options.catalog.getEntityByRef(ownerRef, {
       credentials,
     });
