@@ -6,33 +6,34 @@
 // 1. finds Chromium (/usr/bin/chromium, $CHROMIUM_PATH; installs Debian's when root and missing),
 // 2. starts the app (:3000) and backend (:7007) as `yarn start` does, on a fresh SQLite folder under
 //    .data/e2e/ so the dev data in .data/sqlite is untouched, and waits until both answer,
-// 3. signs in as guest, opens checkout's Reliability tab and the /reliability page, asserts what
+// 3. once the catalog has the example entities, posts the demo data (alerts through the
+//    Alertmanager webhook and a scorecard exemption, as `yarn demo` does),
+// 4. signs in as guest, opens checkout's Reliability tab (SLOs, on-call, runbook, alert quality,
+//    scorecard), the /reliability review page and the home page's on-call widget, asserts what
 //    they show and saves screenshots to .data/e2e/screenshots/,
-// 4. stops everything it started, even on failure, prints one summary line, exits non-zero on
+// 5. stops everything it started, even on failure, prints one summary line, exits non-zero on
 //    failure.
 //
 // Environment: E2E_START_TIMEOUT_MS (default 900000: webpack on 2 cores is slow),
 // E2E_STEP_TIMEOUT_MS (default 180000), E2E_APP_PORT and E2E_BACKEND_PORT (default 3000, 7007).
 
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  rmSync,
-  createWriteStream,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import net from 'node:net';
-import { createRequire } from 'node:module';
+  ROOT,
+  HarnessError as E2eError,
+  createHarness,
+  findChromium,
+  guestToken as guestTokenOf,
+  launchBrowser,
+  signInAsGuest,
+  startServers,
+  waitFor,
+} from './harness.mjs';
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const DATA_DIR = join(ROOT, '.data', 'e2e');
-const SQLITE_DIR = join(DATA_DIR, 'sqlite');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
-const LOG_FILE = join(DATA_DIR, 'servers.log');
 // Other ports (E2E_APP_PORT, E2E_BACKEND_PORT) let a run sit beside a running `./dev start`.
 const APP_PORT = Number(process.env.E2E_APP_PORT ?? 3000);
 const BACKEND_PORT = Number(process.env.E2E_BACKEND_PORT ?? 7007);
@@ -41,246 +42,70 @@ const BACKEND_URL = `http://localhost:${BACKEND_PORT}`;
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 900_000);
 const STEP_TIMEOUT_MS = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 180_000);
 
-const started = Date.now();
-const cleanups = [];
+const harness = createHarness('e2e');
+const { started, log, cleanup } = harness;
 const timings = {};
 
-function log(message) {
-  const seconds = ((Date.now() - started) / 1000).toFixed(0).padStart(4);
-  process.stderr.write(`[e2e ${seconds}s] ${message}\n`);
-}
+// --- 1. Servers (e2e/harness.mjs) ---------------------------------------------------------
 
-class E2eError extends Error {}
-
-// --- 1. Chromium ----------------------------------------------------------------------------
-
-function findChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ].filter(Boolean);
-  const found = candidates.find(path => existsSync(path));
-  if (found) {
-    return found;
-  }
-  if (process.getuid?.() === 0) {
-    log('Chromium is missing: installing it with apt-get install -y chromium');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    for (const args of [
-      ['update', '-qq'],
-      ['install', '-y', '-qq', 'chromium'],
-    ]) {
-      const result = spawnSync('apt-get', args, { stdio: 'inherit', env });
-      if (result.status !== 0) {
-        throw new E2eError(
-          `apt-get ${args.join(' ')} failed (exit ${result.status})`,
-        );
-      }
-    }
-    if (existsSync('/usr/bin/chromium')) {
-      return '/usr/bin/chromium';
-    }
-  }
-  throw new E2eError(
-    'Chromium not found at /usr/bin/chromium: install it (Debian: sudo apt-get install chromium) ' +
-      'or set CHROMIUM_PATH to a Chromium or Chrome binary',
-  );
-}
-
-// --- 2. Servers -----------------------------------------------------------------------------
-
-function portInUse(port) {
-  return new Promise(done => {
-    const socket = net.connect({ port, host: '127.0.0.1' });
-    socket.once('connect', () => {
-      socket.destroy();
-      done(true);
-    });
-    socket.once('error', () => done(false));
-  });
-}
-
-async function waitFor(what, timeoutMs, check) {
-  const deadline = Date.now() + timeoutMs;
-  let lastError;
-  while (Date.now() < deadline) {
-    try {
-      if (await check()) {
-        return;
-      }
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise(r => setTimeout(r, 2000));
-  }
-  throw new E2eError(
-    `${what} did not answer within ${Math.round(timeoutMs / 1000)}s` +
-      (lastError ? ` (last error: ${lastError.message})` : '') +
-      `; see ${LOG_FILE}`,
-  );
-}
-
-async function answers(url) {
-  const res = await fetch(url, { signal: AbortSignal.timeout(10_000) });
-  return res.ok;
-}
-
-// Started apart rather than through `yarn start`: the backend's dev runner restarts it on every
-// change to its sources, and in a tree where others are editing, a restart in the middle of a run
-// fails the sign-in. The backend runs once, with the same loader the dev runner uses; the app
-// runs in the webpack dev server as `yarn start` does.
-function startProcess(name, command, args, options, logStream) {
-  const child = spawn(command, args, {
-    detached: true, // its own process group, so stopping it stops its children too
-    stdio: ['ignore', 'pipe', 'pipe'],
-    ...options,
-  });
-  const prefix = chunk =>
-    chunk
-      .toString()
-      .split('\n')
-      .filter(line => line.length > 0)
-      .map(line => `[${name}] ${line}\n`)
-      .join('');
-  const state = { exited: undefined, output: '' };
-  for (const stream of [child.stdout, child.stderr]) {
-    stream.on('data', chunk => {
-      logStream.write(prefix(chunk));
-      // Enough to recognise "Listening on :7007" or EADDRINUSE without keeping the whole log.
-      state.output = (state.output + chunk.toString()).slice(-20_000);
-    });
-  }
-  child.once('exit', code => {
-    state.exited = code ?? 'signal';
-  });
-  cleanups.push(async () => {
-    if (state.exited !== undefined) {
-      return;
-    }
-    log(`stopping ${name}`);
-    const stopped = new Promise(r => child.once('exit', r));
-    try {
-      process.kill(-child.pid, 'SIGTERM');
-    } catch {
-      return;
-    }
-    const timeout = setTimeout(() => {
-      try {
-        process.kill(-child.pid, 'SIGKILL');
-      } catch {
-        // already gone
-      }
-    }, 15_000);
-    await stopped;
-    clearTimeout(timeout);
-  });
-  return state;
-}
-
-async function startServers() {
-  for (const port of [APP_PORT, BACKEND_PORT]) {
-    if (await portInUse(port)) {
-      throw new E2eError(
-        `port ${port} is in use: stop what listens there (e.g. ./dev start) or pick free ports ` +
-          'with E2E_APP_PORT and E2E_BACKEND_PORT; the e2e run starts its own app and backend',
-      );
-    }
-  }
-  rmSync(SQLITE_DIR, { recursive: true, force: true });
-  mkdirSync(SQLITE_DIR, { recursive: true });
-  const logStream = createWriteStream(LOG_FILE);
-  const env = {
-    ...process.env,
-    NODE_ENV: 'development',
-    BACKSTAGE_SQLITE_DIR: SQLITE_DIR,
-    APP_CONFIG_app_baseUrl: APP_URL,
-    APP_CONFIG_backend_baseUrl: BACKEND_URL,
-    APP_CONFIG_backend_listen_port: String(BACKEND_PORT),
-    APP_CONFIG_backend_cors_origin: APP_URL,
-    BROWSER: 'none',
-    FORCE_COLOR: '0',
-  };
-  const require = createRequire(import.meta.url);
-  log(
-    `starting backend (:${BACKEND_PORT}) and app (:${APP_PORT}), output in ${LOG_FILE}`,
-  );
-  const backend = startProcess(
-    'backend',
-    process.execPath,
-    [
-      '--enable-source-maps',
-      '--require',
-      require.resolve('@backstage/cli-node/config/nodeTransform.cjs'),
-      'src/index.ts',
-    ],
-    {
-      cwd: join(ROOT, 'packages', 'backend'),
-      env: { ...env, ESBK_TSCONFIG_PATH: join(ROOT, 'tsconfig.json') },
+async function startE2eServers() {
+  const servers = await startServers(harness, {
+    appPort: APP_PORT,
+    backendPort: BACKEND_PORT,
+    dataDir: DATA_DIR,
+    startTimeoutMs: START_TIMEOUT_MS,
+    // The guest signs in as the example user guest (examples/org.yaml), a member of the payments
+    // team, so the home page's on-call widget has services to show; the provider's default,
+    // user:development/guest, is not in the catalog.
+    backendEnv: {
+      APP_CONFIG_auth_providers_guest_userEntityRef: 'user:default/guest',
     },
-    logStream,
-  );
-  const app = startProcess(
-    'app',
-    process.execPath,
-    [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start'],
-    { cwd: join(ROOT, 'packages', 'app'), env },
-    logStream,
-  );
-  const check = url => async () => {
-    for (const [name, state] of [
-      ['backend', backend],
-      ['app', app],
-    ]) {
-      if (state.exited !== undefined) {
-        throw new E2eError(
-          `the ${name} exited (${state.exited}) before it answered; see ${LOG_FILE}`,
-        );
-      }
-    }
-    return answers(url);
-  };
+  });
+  timings.backendMs = servers.backendMs;
+  timings.appMs = servers.appMs;
+}
+
+// --- 2. Demo data ---------------------------------------------------------------------------
+
+const guestToken = () => guestTokenOf(BACKEND_URL);
+
+async function postDemoData() {
+  // Alerts map to catalog entities, so the catalog must have ingested the examples first.
   const t0 = Date.now();
   await waitFor(
-    `the backend on :${BACKEND_PORT}`,
-    START_TIMEOUT_MS,
-    check(`${BACKEND_URL}/api/reliability/health`),
+    'the catalog entity component:default/checkout',
+    STEP_TIMEOUT_MS,
+    async () => {
+      const res = await fetch(
+        `${BACKEND_URL}/api/catalog/entities/by-name/component/default/checkout`,
+        { headers: { authorization: `Bearer ${await guestToken()}` } },
+      );
+      return res.ok;
+    },
   );
-  timings.backendMs = Date.now() - t0;
-  log(`backend answers after ${Math.round(timings.backendMs / 1000)}s`);
-  await waitFor(
-    `the app on :${APP_PORT}`,
-    Math.max(START_TIMEOUT_MS - (Date.now() - t0), 1000),
-    check(APP_URL),
+  // The same script as `yarn demo`, against this run's backend; the webhook token is the
+  // default of app-config.yaml (reliability.alertmanager.webhookToken) unless the environment
+  // sets RELIABILITY_ALERTMANAGER_TOKEN.
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'demo.mjs'), '--backend', BACKEND_URL],
+    { encoding: 'utf8', timeout: 60_000 },
   );
-  timings.appMs = Date.now() - t0;
-  log(`app answers after ${Math.round(timings.appMs / 1000)}s`);
+  if (result.status !== 0) {
+    throw new E2eError(
+      `posting the demo data failed (exit ${result.status}): ${
+        result.stderr || result.stdout
+      }`,
+    );
+  }
+  timings.demoMs = Date.now() - t0;
+  log(result.stdout.trim());
 }
 
 // --- 3. Browser -----------------------------------------------------------------------------
 
 async function runBrowser(executablePath) {
-  const { chromium } = await import('playwright-core');
-  const userDataDir = mkdtempSync(join(tmpdir(), 'reliability-e2e-chromium-'));
-  cleanups.push(async () =>
-    rmSync(userDataDir, { recursive: true, force: true }),
-  );
-  const context = await chromium.launchPersistentContext(userDataDir, {
-    executablePath,
-    headless: true,
-    viewport: { width: 1440, height: 1000 },
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  cleanups.unshift(async () => context.close());
+  const context = await launchBrowser(harness, executablePath);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
   const pageErrors = [];
@@ -299,7 +124,7 @@ async function runBrowser(executablePath) {
       waitUntil: 'domcontentloaded',
       timeout: STEP_TIMEOUT_MS,
     });
-    await signInAsGuest(page);
+    await signInAsGuest(page, STEP_TIMEOUT_MS);
     timings.firstPageMs = Date.now() - t0;
 
     log('opening checkout → Reliability tab');
@@ -322,12 +147,41 @@ async function runBrowser(executablePath) {
       .waitFor();
     await shot('checkout-reliability-tab');
 
+    log('checking the on-call, runbook, alert-quality and scorecard cards');
+    // Whoever the payments rotation has on call now (examples/teams/payments/rotation.yaml).
+    const rotationPeople =
+      /Alice Liddell|Bob Builder|Carol Danvers|Dave Lister|guest/;
+    await page
+      .getByRole('region', { name: 'On call now' })
+      .first()
+      .getByRole('link', { name: rotationPeople })
+      .first()
+      .waitFor();
+    await page.getByText(/Source: the catalog rotation/).waitFor();
+    // The repository runbook (examples/services/checkout/runbook.md), rendered inline.
+    await page.getByRole('heading', { name: 'Checkout runbook' }).waitFor();
+    await page
+      .getByText('not checked: refused by the allow-list')
+      .first()
+      .waitFor();
+    // The demo alerts arrived: checkout pages.
+    await page.getByRole('list', { name: 'Recent pages' }).waitFor();
+    await page.getByText('Pages per shift').first().waitFor();
+    await page.getByText('Gold (highest level)').first().waitFor();
+    await page
+      .getByRole('region', { name: 'Production readiness' })
+      .getByText('Owned by a team')
+      .waitFor();
+    await shot('checkout-reliability-cards');
+
     log('opening the history of the checkout SLO');
     await page
       .getByRole('button', { name: 'Show history of Checkout availability' })
       .click();
     await page.getByText('History of Checkout availability').waitFor();
-    await page.getByRole('button', { name: 'Last 7 days' }).click();
+    await page
+      .getByRole('button', { name: 'Last 7 days', exact: true })
+      .click();
     await page
       .getByText('Error budget remaining (burn-down)')
       .or(page.getByText('No history in this range yet', { exact: false }))
@@ -335,12 +189,30 @@ async function runBrowser(executablePath) {
       .waitFor();
     await shot('checkout-slo-history');
 
-    log('opening the /reliability page');
+    log('opening the /reliability review page');
     await page.goto(`${APP_URL}/reliability`);
-    await page.getByText('SLOs in the catalog').waitFor();
-    await page.getByText(/^\d+\+? SLOs$/).waitFor();
-    await page.getByText('Checkout availability').first().waitFor();
+    const results = page.getByRole('tabpanel', { name: 'Scorecards' });
+    await results.getByRole('table').waitFor();
+    await results.getByRole('link', { name: 'checkout' }).first().waitFor();
+    await results.getByText('Gold (highest level)').first().waitFor();
     await shot('reliability-page');
+    await page.getByRole('tab', { name: 'Burning SLOs' }).click();
+    await page.getByText('Burning fastest').first().waitFor();
+    await page.getByRole('tab', { name: 'Teams' }).click();
+    await page.getByRole('link', { name: 'payments' }).first().waitFor();
+    await shot('reliability-page-teams');
+
+    log('opening the home page: on call for my services');
+    await page.goto(`${APP_URL}/home`);
+    const onCallWidget = page.getByRole('list', {
+      name: 'On call for my services',
+    });
+    await onCallWidget.getByRole('link', { name: 'checkout' }).waitFor();
+    await onCallWidget
+      .getByRole('link', { name: rotationPeople })
+      .first()
+      .waitFor();
+    await shot('home-on-call');
 
     if (pageErrors.length > 0) {
       log(
@@ -352,19 +224,6 @@ async function runBrowser(executablePath) {
     throw error;
   }
 }
-
-async function signInAsGuest(page) {
-  // The sign-in page appears when the app has one; otherwise the app opens directly.
-  const guest = page.getByRole('button', { name: /^enter$/i });
-  // Small screens render a hidden second nav: wait for a visible one.
-  const appShell = page.locator('nav:visible').first();
-  await guest.or(appShell).first().waitFor({ timeout: STEP_TIMEOUT_MS });
-  if (await guest.isVisible().catch(() => false)) {
-    await guest.click();
-  }
-  await appShell.waitFor();
-}
-
 async function openReliabilityTab(page) {
   // The tab sits in the "Observability" group; depending on the entity page layout a group is a
   // tab of its own or a menu. Click through like a user, and fall back to the tab's URL.
@@ -413,13 +272,6 @@ async function openWhenCatalogHasIt(page, url) {
 
 // --- 4. Main --------------------------------------------------------------------------------
 
-async function cleanup() {
-  while (cleanups.length > 0) {
-    const fn = cleanups.shift();
-    await fn().catch(error => log(`cleanup failed: ${error.message}`));
-  }
-}
-
 let interrupted = false;
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, async () => {
@@ -433,9 +285,10 @@ for (const signal of ['SIGINT', 'SIGTERM']) {
 let failure;
 try {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const executablePath = findChromium();
+  const executablePath = findChromium(log);
   log(`Chromium: ${executablePath}`);
-  await startServers();
+  await startE2eServers();
+  await postDemoData();
   await runBrowser(executablePath);
 } catch (error) {
   failure = error;
@@ -458,7 +311,7 @@ if (!interrupted) {
     process.exitCode = 1;
   } else {
     console.log(
-      `e2e: passed in ${total}s (${measured}); checkout Reliability tab, SLO history and /reliability page checked; screenshots in ${SCREENSHOT_DIR}`,
+      `e2e: passed in ${total}s (${measured}); checkout Reliability tab (SLOs, on-call, runbook, alert quality, scorecard), SLO history, /reliability review page and home on-call widget checked; screenshots in ${SCREENSHOT_DIR}`,
     );
   }
 }

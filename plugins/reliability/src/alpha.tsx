@@ -15,6 +15,7 @@ import {
   EntityCardBlueprint,
   EntityContentBlueprint,
 } from '@backstage/plugin-catalog-react/alpha';
+import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
 import TrackChanges from '@material-ui/icons/TrackChanges';
 import { ReliabilityClient, reliabilityApiRef } from './api';
 import { rootRouteRef } from './routes';
@@ -117,9 +118,101 @@ export const reliabilityEntitySummaryCard = EntityCardBlueprint.make({
   },
 });
 
+// The tab's cards: entity cards attached to the tab's `cards` input instead of the overview, so
+// that they show on the Reliability tab. The tab's own filter already picks the entities.
+const tabCardAttachment = {
+  id: 'entity-content:reliability',
+  input: 'cards',
+} as const;
+
+/**
+ * On-call card on the Reliability tab: now, next, escalation, source and freshness.
+ *
+ * @alpha
+ */
+export const reliabilityOnCallCard = EntityCardBlueprint.make({
+  name: 'oncall',
+  attachTo: tabCardAttachment,
+  params: {
+    loader: () =>
+      import('./components/EntityOnCallCard').then(m =>
+        compatWrapper(<m.EntityOnCallCard />),
+      ),
+  },
+});
+
+/**
+ * Runbooks card on the Reliability tab: reachability, age, inline Markdown runbooks.
+ *
+ * @alpha
+ */
+export const reliabilityRunbooksCard = EntityCardBlueprint.make({
+  name: 'runbooks',
+  attachTo: tabCardAttachment,
+  params: {
+    loader: () =>
+      import('./components/EntityRunbooksCard').then(m =>
+        compatWrapper(<m.EntityRunbooksCard />),
+      ),
+  },
+});
+
+/**
+ * Alert-quality card on the Reliability tab, with page triage.
+ *
+ * @alpha
+ */
+export const reliabilityAlertQualityCard = EntityCardBlueprint.make({
+  name: 'alert-quality',
+  attachTo: tabCardAttachment,
+  params: {
+    loader: () =>
+      import('./components/EntityAlertQualityCard').then(m =>
+        compatWrapper(<m.EntityAlertQualityCard />),
+      ),
+  },
+});
+
+/**
+ * Scorecard card on the Reliability tab: level, checks by level, exemptions, re-evaluate.
+ *
+ * @alpha
+ */
+export const reliabilityScorecardCard = EntityCardBlueprint.make({
+  name: 'scorecard',
+  attachTo: tabCardAttachment,
+  params: {
+    loader: () =>
+      import('./components/EntityScorecardCard').then(m =>
+        compatWrapper(<m.EntityScorecardCard />),
+      ),
+  },
+});
+
+/**
+ * Home page widget "On call for my services": who is on call for what the signed-in user and
+ * their teams own. Named `ReliabilityOnCall` in the home page's `defaultConfig`.
+ *
+ * @alpha
+ */
+export const reliabilityOnCallHomeWidget = HomePageWidgetBlueprint.make({
+  name: 'oncall',
+  params: {
+    name: 'ReliabilityOnCall',
+    title: 'On call for my services',
+    description: 'Who is on call now for the services you and your teams own',
+    layout: {
+      height: { minRows: 3 },
+      width: { minColumns: 4 },
+    },
+    components: () => import('./components/OnCallHomeCard/homeCardParts'),
+  },
+});
+
 /**
  * The Reliability plugin for the new frontend system: the API, the page with its nav item, the
- * entity tab and the overview card.
+ * entity tab with its on-call, runbooks, alert-quality and scorecard cards, the overview card
+ * and the home page widget.
  *
  * @alpha
  */
@@ -134,5 +227,10 @@ export default createFrontendPlugin({
     reliabilityPage,
     reliabilityEntityContent,
     reliabilityEntitySummaryCard,
+    reliabilityOnCallCard,
+    reliabilityRunbooksCard,
+    reliabilityAlertQualityCard,
+    reliabilityScorecardCard,
+    reliabilityOnCallHomeWidget,
   ],
 });

@@ -12,6 +12,11 @@ export {
   ReliabilityPage,
   EntityReliabilityContent,
   EntityReliabilitySummaryCard,
+  EntityOnCallCard,
+  EntityRunbooksCard,
+  EntityAlertQualityCard,
+  EntityScorecardCard,
+  HomePageReliabilityOnCall,
 } from './plugin';
 export { rootRouteRef as reliabilityRouteRef } from './routes';
 export * from './api';

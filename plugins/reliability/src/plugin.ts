@@ -6,6 +6,7 @@ import {
   discoveryApiRef,
   fetchApiRef,
 } from '@backstage/core-plugin-api';
+import { createCardExtension } from '@backstage/plugin-home-react';
 import { ReliabilityClient, reliabilityApiRef } from './api';
 import { rootRouteRef } from './routes';
 
@@ -46,7 +47,8 @@ export const ReliabilityPage = reliabilityPlugin.provide(
 /**
  * The entity's Reliability tab, e.g.
  * `<EntityLayout.Route path="/reliability" title="Reliability"><EntityReliabilityContent /></EntityLayout.Route>`.
- * The summary card links to the `reliability` path by default.
+ * The summary card links to the `reliability` path by default. Without children, the tab shows
+ * the on-call, runbooks, alert-quality and scorecard cards below the SLOs; children replace them.
  *
  * @public
  */
@@ -56,7 +58,7 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
     component: {
       lazy: () =>
         import('./components/EntityReliabilityContent').then(
-          m => m.EntityReliabilityContent,
+          m => m.EntityReliabilityContentWithCards,
         ),
     },
   }),
@@ -76,5 +78,89 @@ export const EntityReliabilitySummaryCard = reliabilityPlugin.provide(
           m => m.EntityReliabilitySummaryCard,
         ),
     },
+  }),
+);
+
+/**
+ * On-call card: now, next (in the viewer's zone), escalation chain, contacts, source and
+ * staleness; what to add when nothing resolves.
+ *
+ * @public
+ */
+export const EntityOnCallCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityOnCallCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityOnCallCard').then(m => m.EntityOnCallCard),
+    },
+  }),
+);
+
+/**
+ * Runbooks card: reachability and age of each runbook, repository Markdown runbooks rendered
+ * inline (sanitized), paging alerts without a runbook.
+ *
+ * @public
+ */
+export const EntityRunbooksCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityRunbooksCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityRunbooksCard').then(
+          m => m.EntityRunbooksCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Alert-quality card over 7, 30 or 90 days, with the recent pages to triage.
+ *
+ * @public
+ */
+export const EntityAlertQualityCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityAlertQualityCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityAlertQualityCard').then(
+          m => m.EntityAlertQualityCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Scorecard card: level and next level, checks by level with remediation, exemptions, and a
+ * re-evaluate action.
+ *
+ * @public
+ */
+export const EntityScorecardCard = reliabilityPlugin.provide(
+  createComponentExtension({
+    name: 'EntityScorecardCard',
+    component: {
+      lazy: () =>
+        import('./components/EntityScorecardCard').then(
+          m => m.EntityScorecardCard,
+        ),
+    },
+  }),
+);
+
+/**
+ * Home page card "On call for my services", for the legacy home page
+ * (`<HomePageReliabilityOnCall />` inside `CustomHomepageGrid` or a `Grid`).
+ *
+ * @public
+ */
+export const HomePageReliabilityOnCall = reliabilityPlugin.provide(
+  createCardExtension({
+    name: 'HomePageReliabilityOnCall',
+    title: 'On call for my services',
+    description: 'Who is on call now for the services you and your teams own',
+    components: () => import('./components/OnCallHomeCard/homeCardParts'),
   }),
 );

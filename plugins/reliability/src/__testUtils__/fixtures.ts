@@ -1,5 +1,17 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import { EntitySlos, ReliabilityApi, Slo, SloStatus } from '../api';
+import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import {
+  AlertPeriodRequest,
+  AlertQualityView,
+  EntityRunbooks,
+  EntityScorecards,
+  EntitySlos,
+  ReliabilityAlert,
+  ReliabilityApi,
+  ScorecardResultView,
+  Slo,
+  SloStatus,
+} from '../api';
 
 /** A component; pass `annotated: false` for one without `reliability/slos`. */
 export function makeEntity(annotated = true): Entity {
@@ -126,5 +138,337 @@ export function mockReliabilityApi(
       stepMs: 3_600_000,
       points: [],
     })),
+    getEntityOnCall: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeOnCall(),
+    ),
+    getOwnerOnCall: jest.fn(async (owner: string) => ({
+      owner,
+      owners: [owner],
+      entities: [],
+    })),
+    getEntityRunbooks: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeRunbooks(),
+    ),
+    getRunbookContent: jest.fn(
+      async (_entity: CompoundEntityRef, _id: string) => ({
+        markdown: '# Runbook',
+      }),
+    ),
+    listEntityAlerts: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+        _request?: AlertPeriodRequest,
+      ): Promise<{ items: ReliabilityAlert[] }> => ({ items: [] }),
+    ),
+    getEntityAlertQuality: jest.fn(
+      async (_entity: CompoundEntityRef, _request?: AlertPeriodRequest) =>
+        makeAlertQuality(),
+    ),
+    getOwnerAlertQuality: jest.fn(
+      async (owner: string, _request?: AlertPeriodRequest) =>
+        makeAlertQuality({ subject: owner }),
+    ),
+    triageAlert: jest.fn(async (id: string, actionable: boolean) => ({
+      ...makeAlert({ id }),
+      actionable,
+    })),
+    getEntityScorecards: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeEntityScorecards(),
+    ),
+    evaluateEntityScorecards: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeEntityScorecards(),
+    ),
+    listScorecards: jest.fn(async () => ({ items: [] })),
+    listScorecardResults: jest.fn(async () => ({
+      items: [],
+      nextCursor: null,
+    })),
+    exportScorecardResultsCsv: jest.fn(async () => new Blob(['entity\r\n'])),
+    getScorecardRollups: jest.fn(async (scorecardId: string) => ({
+      scorecardId,
+      groupBy: 'owner' as const,
+      groups: [],
+    })),
+    getScorecardHistory: jest.fn(async (scorecardId: string) => ({
+      scorecardId,
+      from: now,
+      to: now,
+      days: [],
+    })),
+    listCampaigns: jest.fn(async () => ({ items: [] })),
+    getCampaignProgress: jest.fn(),
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/** Alice on call through the payments rotation now, Dave next, with a two-step escalation. */
+export function makeOnCall(
+  overrides: Partial<EntityOnCall> = {},
+): EntityOnCall {
+  const start = Date.now() - 2 * HOUR_MS;
+  return {
+    entityRef: 'component:default/checkout',
+    status: 'ok',
+    resolution: {
+      source: 'rotation',
+      mappedBy: 'group:default/payments',
+      mapping: 'reliability/rotation',
+      mappingValue: './rotation.yaml',
+    },
+    now: [
+      {
+        person: {
+          name: 'Alice Liddell',
+          userRef: 'user:default/alice',
+          email: 'alice@example.com',
+        },
+        start: new Date(start).toISOString(),
+        end: new Date(start + 10 * HOUR_MS).toISOString(),
+        scheduleName: 'Payments on-call (weekly)',
+        escalationLevel: 1,
+      },
+    ],
+    next: [
+      {
+        person: { name: 'Dave Lister', userRef: 'user:default/dave' },
+        start: '2026-03-02T08:00:00Z',
+        end: '2026-03-02T16:00:00Z',
+        scheduleName: 'Payments on-call (office-hours)',
+        escalationLevel: 1,
+      },
+    ],
+    escalationChain: [
+      {
+        level: 1,
+        targets: [{ type: 'rotation', name: 'Payments on-call' }],
+      },
+      {
+        level: 2,
+        delayMinutes: 15,
+        targets: [{ type: 'user', name: 'Dave Lister' }],
+      },
+    ],
+    contactLinks: [
+      {
+        title: 'Payments on Slack',
+        url: 'https://slack.example.com/payments',
+        type: 'chat',
+      },
+    ],
+    fetchedAt: now,
+    stale: false,
+    reasons: [],
+    ...overrides,
+  };
+}
+
+/** A link runbook refused by the allow-list and a repository Markdown runbook that is reachable. */
+export function makeRunbooks(
+  overrides: Partial<EntityRunbooks> = {},
+): EntityRunbooks {
+  return {
+    entityRef: 'component:default/checkout',
+    runbooks: [
+      {
+        id: '46c00daeddb641a9',
+        title: 'Checkout runbook',
+        url: 'https://runbooks.example.com/checkout',
+        origin: 'link',
+        alerts: [],
+        markdown: false,
+        check: {
+          outcome: 'refused',
+          redirectCount: 0,
+          error:
+            "host 'runbooks.example.com' is not in reliability.runbooks.allowedHosts",
+          checkedAt: now,
+        },
+      },
+    ],
+    pagingAlertsWithoutRunbook: [],
+    problems: [],
+    checkedAt: now,
+    ...overrides,
+  };
+}
+
+/** A resolved high-urgency page of checkout. */
+export function makeAlert(
+  overrides: Partial<ReliabilityAlert> = {},
+): ReliabilityAlert {
+  return {
+    id: '8b957b1f2c67419e1d7d99e3dfeac674',
+    source: 'alertmanager',
+    externalId: 'demo-checkout-CheckoutHighErrorRate:1',
+    entityRef: 'component:default/checkout',
+    alertName: 'CheckoutHighErrorRate',
+    summary: 'CheckoutHighErrorRate on checkout',
+    urgency: 'high',
+    status: 'resolved',
+    triggeredAt: new Date(Date.now() - 5 * HOUR_MS).toISOString(),
+    resolvedAt: new Date(Date.now() - 4 * HOUR_MS).toISOString(),
+    deliveries: 1,
+    ...overrides,
+  };
+}
+
+/** Alert quality with known figures: 3 pages over 30 days, one at night, one noisy alert. */
+export function makeAlertQuality(
+  overrides: Partial<AlertQualityView> = {},
+): AlertQualityView {
+  return {
+    subject: 'component:default/checkout',
+    from: now,
+    to: now,
+    pagesPer12Hours: 0.05,
+    shiftsKnown: 10,
+    report: {
+      pagesGiven: 3,
+      pagesUsed: 3,
+      shiftsGiven: 10,
+      shiftsUsed: 10,
+      onCallLoad: {
+        shifts: [],
+        pagesOutsideShifts: [],
+        summary: {
+          state: 'known',
+          shifts: 10,
+          meanPagesPerShift: 0.3,
+          maxPagesPerShift: 2,
+          meanPagesPer12Hours: 0.25,
+          maxPagesPer12Hours: 3,
+          shiftsOverLine: 1,
+        },
+      },
+      noise: {
+        pages: 3,
+        actionable: 2,
+        noise: 1,
+        open: 0,
+        unclassifiable: 0,
+        actionableRatio: { state: 'known', value: 2 / 3, count: 2, total: 3 },
+        noiseRatio: { state: 'known', value: 1 / 3, count: 1, total: 3 },
+        classifications: [],
+      },
+      responseTimes: {
+        mtta: { state: 'known', meanMs: 4 * 60_000, count: 3 },
+        mttr: { state: 'unknown', reason: 'no page was resolved' },
+        pages: 3,
+        acknowledged: 3,
+        resolved: 0,
+      },
+      interruptions: {
+        total: { businessHours: 1, offHours: 1, sleepHours: 1, total: 3 },
+        byResponder: [],
+        pages: [],
+      },
+      alerts: [
+        {
+          alertKey: 'component:default/checkout/CheckoutHighErrorRate',
+          service: 'component:default/checkout',
+          alertName: 'CheckoutHighErrorRate',
+          pages: 3,
+          actionable: 2,
+          noise: 1,
+          open: 0,
+          unclassifiable: 0,
+          noiseRatio: { state: 'known', value: 1 / 3, count: 1, total: 3 },
+          mtta: { state: 'known', meanMs: 4 * 60_000, count: 3 },
+          mttr: { state: 'unknown', reason: 'no page was resolved' },
+          flap: {
+            percentStateChange: 35,
+            flapping: true,
+            peakPercentStateChange: 40,
+            everFlapped: true,
+            checkResults: 30,
+          },
+        },
+      ],
+      problems: [],
+    },
+    ...overrides,
+  };
+}
+
+/** Production readiness at Silver: Gold fails on a dashboard, on-call is exempt. */
+export function makeScorecardResult(
+  overrides: Partial<ScorecardResultView> = {},
+): ScorecardResultView {
+  return {
+    scorecardId: 'production-readiness',
+    title: 'Production readiness',
+    entityRef: 'component:default/checkout',
+    ownerRef: 'group:default/payments',
+    systemRef: null,
+    domainRef: null,
+    tier: 1,
+    level: 'Silver',
+    levelIndex: 1,
+    nextLevel: 'Gold',
+    evaluatedAt: now,
+    levels: [
+      { name: 'Bronze', passed: true, failed: [], unknown: [] },
+      { name: 'Silver', passed: true, failed: [], unknown: [] },
+      {
+        name: 'Gold',
+        passed: false,
+        failed: ['dashboard-linked'],
+        unknown: [],
+      },
+    ],
+    checks: [
+      {
+        id: 'owner-is-group',
+        title: 'Owned by a team',
+        level: 'Bronze',
+        status: 'pass',
+        checkStatus: 'pass',
+        message: 'owned by the group group:default/payments',
+        remediation: 'Set spec.owner to a Group.',
+        docsUrl: null,
+        exemption: null,
+      },
+      {
+        id: 'oncall-resolves',
+        title: 'On-call resolves',
+        level: 'Silver',
+        status: 'exempt',
+        checkStatus: 'fail',
+        message: 'no on-call mapping',
+        remediation: 'Annotate the owner group with reliability/rotation.',
+        docsUrl: null,
+        exemption: {
+          id: 'ex-1',
+          reason: 'Internal tool, nobody is paged',
+          expiresAt: '2027-01-01T00:00:00Z',
+          grantedBy: 'user:default/guest',
+        },
+      },
+      {
+        id: 'dashboard-linked',
+        title: 'Dashboard linked',
+        level: 'Gold',
+        status: 'fail',
+        checkStatus: 'fail',
+        message: 'no link of type dashboard',
+        remediation: 'Add a metadata.links entry with type: dashboard.',
+        docsUrl: 'https://docs.example.com/dashboards',
+        exemption: null,
+      },
+    ],
+    ...overrides,
+  };
+}
+
+/** The entity's scorecards as the backend answers them. */
+export function makeEntityScorecards(
+  overrides: Partial<EntityScorecards> = {},
+): EntityScorecards {
+  return {
+    entityRef: 'component:default/checkout',
+    scorecards: [makeScorecardResult()],
+    exemptions: [],
+    ...overrides,
   };
 }

@@ -1,9 +1,25 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
+import type { EntityOnCall } from '@reliability/backstage-plugin-common';
 import {
+  AlertPeriodRequest,
+  AlertQualityView,
+  EntityRunbooks,
+  EntityScorecards,
   EntitySloRules,
   EntitySlos,
+  ListScorecardResultsRequest,
   ListSlosRequest,
+  OwnerOnCall,
+  ReliabilityAlert,
+  RunbookContent,
+  ScorecardCampaignProgressView,
+  ScorecardCampaignView,
+  ScorecardDefinitionView,
+  ScorecardHistory,
+  ScorecardResultPage,
+  ScorecardResultsFilter,
+  ScorecardRollups,
   SloHistory,
   SloHistoryRequest,
   SloPage,
@@ -31,6 +47,71 @@ export interface ReliabilityApi {
     sloId: string,
     request?: SloHistoryRequest,
   ): Promise<SloHistory>;
+
+  /** Who is on call for the entity now and next, the escalation chain, and where that came from. */
+  getEntityOnCall(entity: CompoundEntityRef): Promise<EntityOnCall>;
+  /** Who is on call for everything an owner owns; a user ref includes their groups. */
+  getOwnerOnCall(ownerRef: string): Promise<OwnerOnCall>;
+
+  /** The entity's runbooks with their reachability, and paging alerts that have none. */
+  getEntityRunbooks(entity: CompoundEntityRef): Promise<EntityRunbooks>;
+  /** The Markdown of a repository runbook (unrendered; render it sanitized). */
+  getRunbookContent(
+    entity: CompoundEntityRef,
+    runbookId: string,
+  ): Promise<RunbookContent>;
+
+  /** The entity's alerts triggered in the period, oldest first. */
+  listEntityAlerts(
+    entity: CompoundEntityRef,
+    request?: AlertPeriodRequest & { limit?: number },
+  ): Promise<{ items: ReliabilityAlert[] }>;
+  /** Alert quality of the entity over the period. */
+  getEntityAlertQuality(
+    entity: CompoundEntityRef,
+    request?: AlertPeriodRequest,
+  ): Promise<AlertQualityView>;
+  /** Alert quality of every entity a group owns, together and per entity. */
+  getOwnerAlertQuality(
+    ownerRef: string,
+    request?: AlertPeriodRequest,
+  ): Promise<AlertQualityView>;
+  /**
+   * Marks a page actionable or not; a `ResponseError` with status 403 when the user lacks the
+   * permission `reliability.alert.triage`.
+   */
+  triageAlert(alertId: string, actionable: boolean): Promise<ReliabilityAlert>;
+
+  /** Every applicable scorecard's latest result for the entity, and its active exemptions. */
+  getEntityScorecards(entity: CompoundEntityRef): Promise<EntityScorecards>;
+  /** Evaluates the entity's scorecards now. */
+  evaluateEntityScorecards(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecards>;
+  /** The scorecard definitions. */
+  listScorecards(): Promise<{ items: ScorecardDefinitionView[] }>;
+  /** A page of the latest scorecard results across the catalog. */
+  listScorecardResults(
+    request?: ListScorecardResultsRequest,
+  ): Promise<ScorecardResultPage>;
+  /** The filtered results as a CSV file (every page, up to 10,000 rows). */
+  exportScorecardResultsCsv(filter?: ScorecardResultsFilter): Promise<Blob>;
+  /** A scorecard rolled up per owner, system or domain. */
+  getScorecardRollups(
+    scorecardId: string,
+    groupBy?: 'owner' | 'system' | 'domain',
+  ): Promise<ScorecardRollups>;
+  /** Entities per level per day. */
+  getScorecardHistory(
+    scorecardId: string,
+    request?: AlertPeriodRequest & { owner?: string },
+  ): Promise<ScorecardHistory>;
+  /** Every scorecard campaign. */
+  listCampaigns(): Promise<{ items: ScorecardCampaignView[] }>;
+  /** A campaign's progress. */
+  getCampaignProgress(
+    campaignId: string,
+  ): Promise<ScorecardCampaignProgressView>;
 }
 
 /**

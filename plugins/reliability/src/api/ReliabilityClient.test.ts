@@ -173,4 +173,72 @@ describe('ReliabilityClient', () => {
       "No SLO with id 'missing'",
     );
   });
+
+  it('asks for an owner on-call with the ref encoded as one query value', async () => {
+    let query = '';
+    server.use(
+      http.get(`${baseUrl}/oncall`, ({ request }) => {
+        query = new URL(request.url).search;
+        return HttpResponse.json({ owner: '', owners: [], entities: [] });
+      }),
+    );
+
+    await client.getOwnerOnCall('user:default/guest');
+
+    expect(query).toBe('?owner=user%3Adefault%2Fguest');
+  });
+
+  it('posts a triage verdict as JSON and throws a ResponseError with the status on 403', async () => {
+    let body: unknown;
+    server.use(
+      http.post(`${baseUrl}/alerts/:id/triage`, async ({ request, params }) => {
+        body = await request.json();
+        if (params.id === 'forbidden') {
+          return HttpResponse.json(
+            { error: { name: 'NotAllowedError', message: 'no' } },
+            { status: 403 },
+          );
+        }
+        return HttpResponse.json({ id: params.id, actionable: true });
+      }),
+    );
+
+    await expect(client.triageAlert('abc', true)).resolves.toEqual({
+      id: 'abc',
+      actionable: true,
+    });
+    expect(body).toEqual({ actionable: true });
+    const refused = client.triageAlert('forbidden', false);
+    await expect(refused).rejects.toBeInstanceOf(ResponseError);
+    await expect(refused).rejects.toMatchObject({ statusCode: 403 });
+  });
+
+  it('downloads the CSV export through the fetch API with the same filters as the listing', async () => {
+    let listed = '';
+    let exported = '';
+    server.use(
+      http.get(`${baseUrl}/scorecards/results`, ({ request }) => {
+        listed = new URL(request.url).search;
+        return HttpResponse.json({ items: [], nextCursor: null });
+      }),
+      http.get(`${baseUrl}/scorecards/results.csv`, ({ request }) => {
+        exported = new URL(request.url).search;
+        return new HttpResponse('entity,level\r\n', {
+          headers: { 'content-type': 'text/csv' },
+        });
+      }),
+    );
+    fetchApi.fetch.mockClear();
+
+    const filter = { owner: 'payments', level: 'none', sort: 'level' as const };
+    await client.listScorecardResults({ ...filter, cursor: 'c1', limit: 10 });
+    const csv = await client.exportScorecardResultsCsv(filter);
+
+    expect(listed).toBe(
+      '?owner=payments&level=none&sort=level&limit=10&cursor=c1',
+    );
+    expect(exported).toBe('?owner=payments&level=none&sort=level');
+    expect(await csv.text()).toBe('entity,level\r\n');
+    expect(fetchApi.fetch).toHaveBeenCalledTimes(2);
+  });
 });

@@ -2,10 +2,26 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ReliabilityApi } from './ReliabilityApi';
+import type { EntityOnCall } from '@reliability/backstage-plugin-common';
 import {
+  AlertPeriodRequest,
+  AlertQualityView,
+  EntityRunbooks,
+  EntityScorecards,
   EntitySloRules,
   EntitySlos,
+  ListScorecardResultsRequest,
   ListSlosRequest,
+  OwnerOnCall,
+  ReliabilityAlert,
+  RunbookContent,
+  ScorecardCampaignProgressView,
+  ScorecardCampaignView,
+  ScorecardDefinitionView,
+  ScorecardHistory,
+  ScorecardResultPage,
+  ScorecardResultsFilter,
+  ScorecardRollups,
   SloHistory,
   SloHistoryRequest,
   SloPage,
@@ -76,6 +92,145 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async getEntityOnCall(entity: CompoundEntityRef): Promise<EntityOnCall> {
+    return this.json(`${entityPath(entity)}/oncall`);
+  }
+
+  async getOwnerOnCall(ownerRef: string): Promise<OwnerOnCall> {
+    return this.json(
+      `/oncall${queryString(new URLSearchParams({ owner: ownerRef }))}`,
+    );
+  }
+
+  async getEntityRunbooks(entity: CompoundEntityRef): Promise<EntityRunbooks> {
+    return this.json(`${entityPath(entity)}/runbooks`);
+  }
+
+  async getRunbookContent(
+    entity: CompoundEntityRef,
+    runbookId: string,
+  ): Promise<RunbookContent> {
+    return this.json(
+      `${entityPath(entity)}/runbooks/${encodeURIComponent(runbookId)}/content`,
+    );
+  }
+
+  async listEntityAlerts(
+    entity: CompoundEntityRef,
+    request: AlertPeriodRequest & { limit?: number } = {},
+  ): Promise<{ items: ReliabilityAlert[] }> {
+    const query = periodQuery(request);
+    if (request.limit !== undefined) {
+      query.set('limit', String(request.limit));
+    }
+    return this.json(`${entityPath(entity)}/alerts${queryString(query)}`);
+  }
+
+  async getEntityAlertQuality(
+    entity: CompoundEntityRef,
+    request: AlertPeriodRequest = {},
+  ): Promise<AlertQualityView> {
+    return this.json(
+      `${entityPath(entity)}/alert-quality${queryString(periodQuery(request))}`,
+    );
+  }
+
+  async getOwnerAlertQuality(
+    ownerRef: string,
+    request: AlertPeriodRequest = {},
+  ): Promise<AlertQualityView> {
+    const query = periodQuery(request);
+    query.set('owner', ownerRef);
+    return this.json(`/alert-quality${queryString(query)}`);
+  }
+
+  async triageAlert(
+    alertId: string,
+    actionable: boolean,
+  ): Promise<ReliabilityAlert> {
+    return this.json(`/alerts/${encodeURIComponent(alertId)}/triage`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ actionable }),
+    });
+  }
+
+  async getEntityScorecards(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecards> {
+    return this.json(`${entityPath(entity)}/scorecards`);
+  }
+
+  async evaluateEntityScorecards(
+    entity: CompoundEntityRef,
+  ): Promise<EntityScorecards> {
+    return this.json(`${entityPath(entity)}/scorecards/evaluate`, {
+      method: 'POST',
+    });
+  }
+
+  async listScorecards(): Promise<{ items: ScorecardDefinitionView[] }> {
+    return this.json('/scorecards');
+  }
+
+  async listScorecardResults(
+    request: ListScorecardResultsRequest = {},
+  ): Promise<ScorecardResultPage> {
+    const query = filterQuery(request);
+    if (request.limit !== undefined) {
+      query.set('limit', String(request.limit));
+    }
+    if (request.cursor) {
+      query.set('cursor', request.cursor);
+    }
+    return this.json(`/scorecards/results${queryString(query)}`);
+  }
+
+  async exportScorecardResultsCsv(
+    filter: ScorecardResultsFilter = {},
+  ): Promise<Blob> {
+    const res = await this.request(
+      `/scorecards/results.csv${queryString(filterQuery(filter))}`,
+    );
+    return res.blob();
+  }
+
+  async getScorecardRollups(
+    scorecardId: string,
+    groupBy: 'owner' | 'system' | 'domain' = 'owner',
+  ): Promise<ScorecardRollups> {
+    return this.json(
+      `/scorecards/${encodeURIComponent(
+        scorecardId,
+      )}/rollups?groupBy=${groupBy}`,
+    );
+  }
+
+  async getScorecardHistory(
+    scorecardId: string,
+    request: AlertPeriodRequest & { owner?: string } = {},
+  ): Promise<ScorecardHistory> {
+    const query = periodQuery(request);
+    if (request.owner) {
+      query.set('owner', request.owner);
+    }
+    return this.json(
+      `/scorecards/${encodeURIComponent(scorecardId)}/history${queryString(
+        query,
+      )}`,
+    );
+  }
+
+  async listCampaigns(): Promise<{ items: ScorecardCampaignView[] }> {
+    return this.json('/campaigns');
+  }
+
+  async getCampaignProgress(
+    campaignId: string,
+  ): Promise<ScorecardCampaignProgressView> {
+    return this.json(`/campaigns/${encodeURIComponent(campaignId)}/progress`);
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -102,4 +257,34 @@ function entityPath(entity: CompoundEntityRef): string {
 function queryString(query: URLSearchParams): string {
   const text = query.toString();
   return text ? `?${text}` : '';
+}
+
+function periodQuery(request: AlertPeriodRequest): URLSearchParams {
+  const query = new URLSearchParams();
+  if (request.from) {
+    query.set('from', request.from.toISOString());
+  }
+  if (request.to) {
+    query.set('to', request.to.toISOString());
+  }
+  return query;
+}
+
+function filterQuery(filter: ScorecardResultsFilter): URLSearchParams {
+  const query = new URLSearchParams();
+  for (const key of [
+    'scorecard',
+    'owner',
+    'tier',
+    'kind',
+    'level',
+    'sort',
+    'order',
+  ] as const) {
+    const value = filter[key];
+    if (value !== undefined && value !== '') {
+      query.set(key, value);
+    }
+  }
+  return query;
 }

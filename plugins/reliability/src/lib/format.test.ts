@@ -64,3 +64,12 @@ describe('format', () => {
     expect(formatRelative('2026-01-01T10:00:00Z', now)).toBe('2 hours ago');
   });
 });
+
+describe('formatRatio without decimals', () => {
+  it('keeps the zeros of whole percentages', () => {
+    expect(formatRatio(0, 0)).toBe('0%');
+    expect(formatRatio(1, 0)).toBe('100%');
+    expect(formatRatio(0.5, 0)).toBe('50%');
+    expect(formatRatio(0.995, 2)).toBe('99.5%');
+  });
+});

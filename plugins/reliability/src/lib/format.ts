@@ -14,7 +14,9 @@ export function formatRatio(
   if (ratio === null || ratio === undefined || !Number.isFinite(ratio)) {
     return 'unknown';
   }
-  const text = (ratio * 100).toFixed(digits).replace(/\.?0+$/, '');
+  const fixed = (ratio * 100).toFixed(digits);
+  // Trailing zeros of the decimals only: 100 stays 100, 99.50 becomes 99.5.
+  const text = fixed.includes('.') ? fixed.replace(/\.?0+$/, '') : fixed;
   return `${text === '-0' ? '0' : text}%`;
 }
 

@@ -1,5 +1,8 @@
 import { createFrontendModule } from '@backstage/frontend-plugin-api';
-import { HomePageWidgetBlueprint } from '@backstage/plugin-home-react/alpha';
+import {
+  HomePageLayoutBlueprint,
+  HomePageWidgetBlueprint,
+} from '@backstage/plugin-home-react/alpha';
 import { MarkdownContent } from '@backstage/core-components';
 
 const content = `
@@ -46,7 +49,15 @@ const gettingStartedWidget = HomePageWidgetBlueprint.make({
   },
 });
 
+// The default grid plus the Reliability on-call widget (ReliabilityHomePageLayout.tsx).
+const homePageLayout = HomePageLayoutBlueprint.make({
+  params: {
+    loader: async () =>
+      (await import('./ReliabilityHomePageLayout')).ReliabilityHomePageLayout,
+  },
+});
+
 export const homeModule = createFrontendModule({
   pluginId: 'home',
-  extensions: [gettingStartedWidget],
+  extensions: [gettingStartedWidget, homePageLayout],
 });

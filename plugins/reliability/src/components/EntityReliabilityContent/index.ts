@@ -2,3 +2,4 @@ export {
   EntityReliabilityContent,
   type EntityReliabilityContentProps,
 } from './EntityReliabilityContent';
+export { EntityReliabilityContentWithCards } from './DefaultReliabilityCards';

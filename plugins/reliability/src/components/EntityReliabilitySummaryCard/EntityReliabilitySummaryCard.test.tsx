@@ -1,4 +1,4 @@
-import { screen } from '@testing-library/react';
+import { screen, within } from '@testing-library/react';
 import { renderInTestApp } from '@backstage/frontend-test-utils';
 import {
   EntityProvider,
@@ -100,5 +100,48 @@ describe('EntityReliabilitySummaryCard', () => {
     expect(screen.getByRole('region', { name: 'Readiness' })).toHaveTextContent(
       'Gold',
     );
+  });
+});
+
+describe('EntityReliabilitySummaryCard default slots', () => {
+  it('fills the slots with who is on call now and the scorecard level', async () => {
+    const api = mockReliabilityApi();
+
+    await render(api);
+
+    const onCall = await screen.findByRole('region', { name: 'On call now' });
+    expect(
+      await within(onCall).findByRole('link', { name: 'Alice Liddell' }),
+    ).toBeInTheDocument();
+    const readiness = screen.getByRole('region', { name: 'Readiness' });
+    expect(
+      await within(readiness).findByText(
+        'Production readiness: Silver, next Gold',
+      ),
+    ).toBeInTheDocument();
+    // The worst SLO stays.
+    expect(
+      await screen.findByText('Checkout availability'),
+    ).toBeInTheDocument();
+  });
+
+  it('leaves a slot out when given null', async () => {
+    await renderInTestApp(
+      <EntityProvider entity={makeEntity()}>
+        <EntityReliabilitySummaryCard onCall={null} scorecard={null} />
+      </EntityProvider>,
+      {
+        apis: [[reliabilityApiRef, mockReliabilityApi()]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+
+    await screen.findByText('Checkout availability');
+    expect(
+      screen.queryByRole('region', { name: 'On call now' }),
+    ).not.toBeInTheDocument();
+    expect(
+      screen.queryByRole('region', { name: 'Readiness' }),
+    ).not.toBeInTheDocument();
   });
 });

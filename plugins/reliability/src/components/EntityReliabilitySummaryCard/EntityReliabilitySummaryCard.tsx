@@ -14,6 +14,8 @@ import { BudgetBar, PolicyStateLabel } from '../SloStatus';
 import { exhaustionText } from '../SloTable';
 import { countByState, worstSlo } from './worstSlo';
 import { Entity } from '@backstage/catalog-model';
+import { EntityOnCallNow } from '../EntityOnCallCard';
+import { EntityScorecardLevel } from '../EntityScorecardCard';
 
 /**
  * Props of {@link EntityReliabilitySummaryCard}.
@@ -23,9 +25,15 @@ import { Entity } from '@backstage/catalog-model';
 export interface EntityReliabilitySummaryCardProps {
   /** The path of the Reliability tab below the entity page; default `reliability`. */
   tabPath?: string;
-  /** Slot: who is on call now. Rendered under "On call now" when given. */
+  /**
+   * Slot: who is on call now, under "On call now". Defaults to the entity's on-call from the
+   * backend; `null` leaves it out.
+   */
   onCall?: ReactNode;
-  /** Slot: the production-readiness scorecard level. Rendered under "Readiness" when given. */
+  /**
+   * Slot: the production-readiness scorecard level, under "Readiness". Defaults to the levels
+   * of the entity's scorecards; `null` leaves it out.
+   */
   scorecard?: ReactNode;
 }
 
@@ -113,6 +121,10 @@ export function EntityReliabilitySummaryCard(
   const annotated = Boolean(
     entity.metadata.annotations?.[RELIABILITY_SLOS_ANNOTATION]?.trim(),
   );
+  const onCall =
+    props.onCall === undefined ? <EntityOnCallNow /> : props.onCall;
+  const scorecard =
+    props.scorecard === undefined ? <EntityScorecardLevel /> : props.scorecard;
   return (
     <InfoCard
       title="Reliability"
@@ -126,10 +138,8 @@ export function EntityReliabilitySummaryCard(
           annotation. The Reliability tab shows how.
         </Typography>
       )}
-      {/* Slot for the on-call card (later task): who is on call now. */}
-      {props.onCall && <Slot title="On call now">{props.onCall}</Slot>}
-      {/* Slot for the scorecard (later task): the production-readiness level. */}
-      {props.scorecard && <Slot title="Readiness">{props.scorecard}</Slot>}
+      {onCall !== null && <Slot title="On call now">{onCall}</Slot>}
+      {scorecard !== null && <Slot title="Readiness">{scorecard}</Slot>}
     </InfoCard>
   );
 }

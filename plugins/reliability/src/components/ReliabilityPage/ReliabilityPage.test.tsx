@@ -1,80 +1,327 @@
-import { screen } from '@testing-library/react';
-import { http, HttpResponse } from 'msw';
-import { setupServer } from 'msw/node';
-import {
-  registerMswTestHooks,
-  renderInTestApp,
-} from '@backstage/frontend-test-utils';
+import { screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { renderInTestApp } from '@backstage/frontend-test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
-import { ReliabilityClient, reliabilityApiRef } from '../../api';
-import { makeSlo, makeStatus } from '../../__testUtils__/fixtures';
+import { ReliabilityApi, reliabilityApiRef } from '../../api';
+import {
+  makeAlertQuality,
+  makeScorecardResult,
+  makeSlo,
+  makeStatus,
+  mockReliabilityApi,
+} from '../../__testUtils__/fixtures';
 import { ReliabilityPage } from './ReliabilityPage';
 
-describe('ReliabilityPage', () => {
-  const server = setupServer();
-  registerMswTestHooks(server);
-  // The real client over msw, so the page is tested against the wire format.
-  const client = new ReliabilityClient({
-    discoveryApi: {
-      getBaseUrl: async () => 'http://localhost/api/reliability',
-    },
-    fetchApi: { fetch: (input, init) => fetch(input, init) },
-  });
-  const options = {
-    apis: [[reliabilityApiRef, client]] as const,
-    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
-  };
+const definition = {
+  id: 'production-readiness',
+  title: 'Production readiness',
+  description: null,
+  levels: ['Bronze', 'Silver', 'Gold'].map(name => ({
+    name,
+    description: null,
+    checks: [],
+  })),
+};
 
-  it('counts the SLOs the backend lists by policy state and lists them', async () => {
-    const slo = (id: string, state: 'healthy' | 'exhausted' | null) =>
-      makeSlo({
-        id,
-        displayName: id,
-        status: state
-          ? makeStatus({ policy: { state, reason: `${state} reason` } })
-          : null,
-      });
-    server.use(
-      http.get('*/api/reliability/slos', () =>
-        HttpResponse.json({
-          items: [
-            slo('a', 'healthy'),
-            slo('b', 'healthy'),
-            slo('c', 'exhausted'),
-            slo('d', null),
-          ],
-          nextCursor: null,
+function pageApi() {
+  const api = mockReliabilityApi();
+  api.listScorecards.mockResolvedValue({ items: [definition] });
+  api.listScorecardResults.mockResolvedValue({
+    items: [makeScorecardResult()],
+    nextCursor: 'page-2',
+  });
+  api.getScorecardRollups.mockResolvedValue({
+    scorecardId: 'production-readiness',
+    groupBy: 'owner',
+    groups: [
+      {
+        scorecardId: 'production-readiness',
+        key: 'group:default/payments',
+        entities: 3,
+        noLevel: 1,
+        levels: [
+          { name: 'Bronze', entities: 0, atOrAbove: 2 },
+          { name: 'Silver', entities: 1, atOrAbove: 2 },
+          { name: 'Gold', entities: 1, atOrAbove: 1 },
+        ],
+        checks: [
+          {
+            id: 'dashboard-linked',
+            pass: 1,
+            fail: 2,
+            unknown: 0,
+            exempt: 0,
+            passRate: 1 / 3,
+          },
+          {
+            id: 'owner-is-group',
+            pass: 3,
+            fail: 0,
+            unknown: 0,
+            exempt: 0,
+            passRate: 1,
+          },
+        ],
+      },
+    ],
+  });
+  return api;
+}
+
+function render(api: ReliabilityApi) {
+  return renderInTestApp(<ReliabilityPage />, {
+    apis: [[reliabilityApiRef, api]],
+    mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+  });
+}
+
+async function openTab(name: string) {
+  await userEvent.click(screen.getByRole('tab', { name }));
+}
+
+async function choose(label: string, option: string) {
+  const filters = screen.getByRole('form', { name: 'Filters' });
+  await userEvent.click(
+    within(filters).getByRole('button', { name: new RegExp(`^${label}`) }),
+  );
+  await userEvent.click(await screen.findByRole('option', { name: option }));
+}
+
+// Menus, tabs and tables on a shared two-core machine take longer than jest's 5 s default.
+jest.setTimeout(30_000);
+
+describe('ReliabilityPage', () => {
+  it('lists scorecard results with filters, cursor pages and a CSV export of the same filters', async () => {
+    const api = pageApi();
+    const createObjectURL = jest.fn(() => 'blob:csv');
+    Object.assign(URL, { createObjectURL, revokeObjectURL: jest.fn() });
+
+    await render(api);
+
+    const table = await screen.findByRole('table');
+    expect(
+      within(table).getByRole('link', { name: 'checkout' }),
+    ).toBeInTheDocument();
+    expect(within(table).getByText('Silver, next Gold')).toBeInTheDocument();
+    expect(
+      within(table).getByText('Dashboard linked (fail)'),
+    ).toBeInTheDocument();
+    expect(api.listScorecardResults).toHaveBeenLastCalledWith({
+      sort: 'entity',
+      order: 'asc',
+      cursor: undefined,
+      limit: 50,
+    });
+
+    await choose('Level', 'Gold');
+    await choose('Tier', '1');
+    await waitFor(() =>
+      expect(api.listScorecardResults).toHaveBeenLastCalledWith(
+        expect.objectContaining({
+          level: 'Gold',
+          tier: '1',
+          cursor: undefined,
         }),
       ),
     );
 
-    await renderInTestApp(<ReliabilityPage />, options);
+    await userEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    await waitFor(() =>
+      expect(api.listScorecardResults).toHaveBeenLastCalledWith(
+        expect.objectContaining({ level: 'Gold', cursor: 'page-2' }),
+      ),
+    );
+    expect(screen.getByRole('button', { name: 'Previous page' })).toBeEnabled();
 
-    expect(await screen.findByText('4 SLOs')).toBeInTheDocument();
-    expect(screen.getByText('healthy: 2')).toBeInTheDocument();
-    expect(screen.getByText('exhausted: 1')).toBeInTheDocument();
-    expect(screen.getByText('unknown: 1')).toBeInTheDocument();
-    expect(screen.getByText('exhausted reason')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Download CSV' }));
+    await waitFor(() =>
+      expect(api.exportScorecardResultsCsv).toHaveBeenCalledWith({
+        sort: 'entity',
+        order: 'asc',
+        level: 'Gold',
+        tier: '1',
+      }),
+    );
+    expect(createObjectURL).toHaveBeenCalled();
+  });
+
+  it('says what failed when the results cannot be loaded', async () => {
+    const api = pageApi();
+    api.listScorecardResults.mockRejectedValue(new Error('bad cursor'));
+
+    await render(api);
+
     expect(
-      screen.getByText('waiting for the first evaluation'),
+      await screen.findByText(/Could not load the scorecard results/),
     ).toBeInTheDocument();
   });
 
-  it('shows the error when the backend refuses', async () => {
-    server.use(
-      http.get('*/api/reliability/slos', () =>
-        HttpResponse.json(
-          { error: { name: 'AuthenticationError', message: 'no credentials' } },
-          { status: 401 },
-        ),
-      ),
-    );
+  it('rolls the scorecard up per team with its weakest check', async () => {
+    await render(pageApi());
+    await screen.findByRole('table');
 
-    await renderInTestApp(<ReliabilityPage />, options);
+    await openTab('Teams');
+
+    const row = (await screen.findByRole('link', { name: 'payments' })).closest(
+      'tr',
+    )!;
+    expect(
+      within(row)
+        .getAllByRole('cell')
+        .map(cell => cell.textContent),
+    ).toEqual([
+      'payments',
+      '3',
+      '1',
+      '0',
+      '1',
+      '1',
+      'dashboard-linked: 33% pass',
+    ]);
+  });
+
+  it('describes the level trend in words beside the chart', async () => {
+    const api = pageApi();
+    api.getScorecardHistory.mockResolvedValue({
+      scorecardId: 'production-readiness',
+      from: '2026-01-01T00:00:00Z',
+      to: '2026-01-03T00:00:00Z',
+      days: [
+        {
+          day: '2026-01-01',
+          entities: 2,
+          noLevel: 2,
+          levels: [
+            { name: 'Bronze', entities: 0 },
+            { name: 'Gold', entities: 0 },
+          ],
+        },
+        {
+          day: '2026-01-03',
+          entities: 2,
+          noLevel: 0,
+          levels: [
+            { name: 'Bronze', entities: 1 },
+            { name: 'Gold', entities: 1 },
+          ],
+        },
+      ],
+    });
+    await render(api);
+    await screen.findByRole('table');
+
+    await openTab('Level trend');
 
     expect(
-      await screen.findByText(/Could not load the catalog's SLOs/),
+      await screen.findByText(
+        '2026-01-01: 0 Bronze, 0 Gold, 2 no level. 2026-01-03: 1 Bronze, 1 Gold, 0 no level.',
+      ),
     ).toBeInTheDocument();
-    expect(screen.getAllByText(/no credentials/).length).toBeGreaterThan(0);
+    expect(api.getScorecardHistory).toHaveBeenCalledWith(
+      'production-readiness',
+    );
+  });
+
+  it('shows campaign progress as a labelled bar, and teaches how to start one', async () => {
+    const api = pageApi();
+    api.listCampaigns.mockResolvedValue({
+      items: [
+        {
+          id: 'tier1-silver',
+          title: 'Tier 1 at Silver',
+          scorecardId: 'production-readiness',
+          targetLevel: 'Silver',
+          dueDate: '2026-03-31',
+          createdBy: 'user:default/guest',
+          createdAt: '2026-01-01T00:00:00Z',
+        },
+      ],
+    });
+    api.getCampaignProgress.mockResolvedValue({
+      campaign: (await api.listCampaigns()).items[0],
+      entities: 4,
+      atOrAboveTarget: 3,
+      share: 0.75,
+      remaining: [
+        {
+          entityRef: 'component:default/example-website',
+          ownerRef: 'group:default/guests',
+          level: null,
+        },
+      ],
+      daysLeft: 12,
+      overdue: false,
+      problem: null,
+      history: [],
+    });
+    await render(api);
+    await screen.findByRole('table');
+
+    await openTab('Campaigns');
+
+    const bar = await screen.findByRole('progressbar', {
+      name: 'Tier 1 at Silver: 3 of 4 at Silver or above (75%), 12 days left',
+    });
+    expect(bar).toHaveAttribute('aria-valuenow', '75');
+    expect(screen.getByText(/Still below Silver/)).toHaveTextContent(
+      'example-website (no level)',
+    );
+  });
+
+  it('teaches how to start a campaign when there is none', async () => {
+    await render(pageApi());
+    await screen.findByRole('table');
+
+    await openTab('Campaigns');
+
+    expect(await screen.findByText(/No campaigns yet/)).toBeInTheDocument();
+  });
+
+  it('lists the SLOs burning fastest over their shortest window first', async () => {
+    const api = pageApi();
+    const slo = (id: string, fast: number | null) =>
+      makeSlo({
+        id,
+        displayName: id,
+        status: makeStatus({
+          burnRates: [
+            { window: '1h', windowMs: 3_600_000, burnRate: 1 },
+            { window: '5m', windowMs: 300_000, burnRate: fast },
+          ],
+        }),
+      });
+    api.listSlos.mockResolvedValue({
+      items: [slo('slow', 0.5), slo('unknown', null), slo('fast', 20)],
+      nextCursor: null,
+    });
+    await render(api);
+    await screen.findByRole('table');
+
+    await openTab('Burning SLOs');
+
+    await screen.findByText('fast');
+    const rows = within(screen.getByRole('table')).getAllByRole('row').slice(1);
+    expect(
+      rows.map(row => within(row).getAllByRole('cell')[0].textContent),
+    ).toEqual(['fast', 'slow']);
+    expect(rows[0]).toHaveTextContent('20× over 5m');
+  });
+
+  it('shows alert quality for each team of the rollup', async () => {
+    const api = pageApi();
+    await render(api);
+    await screen.findByRole('table');
+
+    await openTab('Alert quality');
+
+    const row = (await screen.findByRole('link', { name: 'payments' })).closest(
+      'tr',
+    )!;
+    expect(row).toHaveTextContent('67% (2 of 3)');
+    expect(api.getOwnerAlertQuality).toHaveBeenCalledWith(
+      'group:default/payments',
+    );
+    expect(makeAlertQuality().report.pagesGiven).toBe(3);
+    expect(within(row).getAllByRole('cell')[1]).toHaveTextContent('3');
   });
 });

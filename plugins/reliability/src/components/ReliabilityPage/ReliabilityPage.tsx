@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import {
   Content,
   Header,
@@ -5,103 +6,130 @@ import {
   Page,
   Progress,
   ResponseErrorPanel,
-  Table,
-  TableColumn,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/frontend-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Box from '@material-ui/core/Box';
+import MenuItem from '@material-ui/core/MenuItem';
+import Tab from '@material-ui/core/Tab';
+import Tabs from '@material-ui/core/Tabs';
+import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
-import { reliabilityApiRef, Slo } from '../../api';
-import { formatTimeWindow, sloTitle } from '../../lib/format';
-import { BudgetBar, PolicyStateLabel } from '../SloStatus';
-import { countByState } from '../EntityReliabilitySummaryCard/worstSlo';
-import { FreshnessCell } from '../SloTable';
+import { reliabilityApiRef } from '../../api';
+import { BurningSlosSection } from './BurningSlosSection';
+import { CampaignsSection } from './CampaignsSection';
+import { LevelTrendSection } from './LevelTrendSection';
+import { ScorecardResultsSection } from './ScorecardResultsSection';
+import { TeamAlertQualitySection } from './TeamAlertQualitySection';
+import { TeamRollupsSection } from './TeamRollupsSection';
 
-// The backend's largest page; the review page pages through more once it grows filters.
-const PAGE_SIZE = 500;
-
-const columns: TableColumn<Slo>[] = [
-  { title: 'SLO', render: slo => <strong>{sloTitle(slo)}</strong> },
-  {
-    title: 'Entity',
-    render: slo => <EntityRefLink entityRef={slo.entityRef} />,
-  },
-  {
-    title: 'Objective',
-    render: slo =>
-      `${slo.objective.targetPercent}% over ${formatTimeWindow(
-        slo.timeWindow,
-      )}`,
-  },
-  {
-    title: 'Budget remaining',
-    render: slo => <BudgetBar remaining={slo.status?.budget?.remaining} />,
-  },
-  {
-    title: 'Policy',
-    render: slo => (
-      <PolicyStateLabel
-        state={slo.status?.policy.state ?? 'unknown'}
-        reason={slo.status?.policy.reason ?? 'Not evaluated yet.'}
-      />
-    ),
-  },
-  { title: 'Freshness', render: slo => <FreshnessCell slo={slo} /> },
-];
+const TABS = [
+  'Scorecards',
+  'Teams',
+  'Level trend',
+  'Campaigns',
+  'Burning SLOs',
+  'Alert quality',
+] as const;
 
 /**
- * The suite's page: the catalog's SLOs counted by budget policy state, and listed with their
- * budgets. The review views arrive with their own issues.
+ * The platform review page: scorecard results across the catalog, team rollups, the level trend,
+ * campaigns, the SLOs burning fastest and alert quality per team.
  */
 export function ReliabilityPage() {
   const api = useApi(reliabilityApiRef);
-  const status = useAsync(async () => {
-    const page = await api.listSlos({ limit: PAGE_SIZE });
-    return {
-      items: page.items,
-      byState: countByState(page.items),
-      more: Boolean(page.nextCursor),
-    };
-  }, [api]);
+  const [tab, setTab] = useState(0);
+  const scorecards = useAsync(() => api.listScorecards(), [api]);
+  const [chosenId, setChosenId] = useState<string>();
+  const definitions = scorecards.value?.items ?? [];
+  const scorecard = definitions.find(s => s.id === chosenId) ?? definitions[0];
+  const rollups = useAsync(
+    async () =>
+      scorecard ? api.getScorecardRollups(scorecard.id, 'owner') : undefined,
+    [api, scorecard?.id],
+  );
+  const teams = (rollups.value?.groups ?? [])
+    .map(group => group.key)
+    .filter((key): key is string => Boolean(key?.startsWith('group:')));
+
+  const needsScorecard = tab === 1 || tab === 2;
+  let section;
+  if (tab === 0) {
+    section = <ScorecardResultsSection scorecards={definitions} />;
+  } else if (needsScorecard && !scorecard) {
+    section = (
+      <InfoCard title={TABS[tab]}>
+        <Typography>
+          No scorecard is configured: define one under{' '}
+          <code>reliability.scorecards</code> in app-config.yaml.
+        </Typography>
+      </InfoCard>
+    );
+  } else if (tab === 1) {
+    section = (
+      <TeamRollupsSection
+        rollups={rollups}
+        levels={scorecard!.levels.map(l => l.name)}
+      />
+    );
+  } else if (tab === 2) {
+    section = <LevelTrendSection scorecardId={scorecard!.id} />;
+  } else if (tab === 3) {
+    section = <CampaignsSection />;
+  } else if (tab === 4) {
+    section = <BurningSlosSection />;
+  } else {
+    section = rollups.loading ? (
+      <Progress />
+    ) : (
+      <TeamAlertQualitySection teams={teams} />
+    );
+  }
 
   return (
     <Page themeId="tool">
       <Header
         title="Reliability"
-        subtitle="SLOs, error budgets, on-call and readiness of your services"
+        subtitle="Readiness, SLOs and alert quality across the catalog"
       />
       <Content>
-        {status.loading && <Progress />}
-        {status.error && (
+        {scorecards.error && (
           <ResponseErrorPanel
-            title="Could not load the catalog's SLOs"
-            error={status.error}
+            title="Could not load the scorecard definitions"
+            error={scorecards.error}
           />
         )}
-        {status.value && (
-          <>
-            <InfoCard title="SLOs in the catalog">
-              <Typography>
-                {status.value.items.length}
-                {status.value.more ? '+' : ''} SLOs
-              </Typography>
-              {status.value.byState.map(([state, count]) => (
-                <Typography key={state}>
-                  {state}: {count}
-                </Typography>
+        <Box display="flex" alignItems="center" style={{ gap: 16 }} mb={2}>
+          <Tabs
+            value={tab}
+            onChange={(_event, value: number) => setTab(value)}
+            indicatorColor="primary"
+            variant="scrollable"
+            aria-label="Review sections"
+          >
+            {TABS.map(label => (
+              <Tab key={label} label={label} />
+            ))}
+          </Tabs>
+          {needsScorecard && definitions.length > 1 && (
+            <TextField
+              select
+              size="small"
+              label="Scorecard"
+              value={scorecard?.id ?? ''}
+              onChange={event => setChosenId(event.target.value)}
+            >
+              {definitions.map(s => (
+                <MenuItem key={s.id} value={s.id}>
+                  {s.title}
+                </MenuItem>
               ))}
-            </InfoCard>
-            {status.value.items.length > 0 && (
-              <Table<Slo>
-                title="All SLOs"
-                options={{ paging: false, search: true, padding: 'dense' }}
-                columns={columns}
-                data={status.value.items}
-              />
-            )}
-          </>
-        )}
+            </TextField>
+          )}
+        </Box>
+        <div role="tabpanel" aria-label={TABS[tab]}>
+          {section}
+        </div>
       </Content>
     </Page>
   );

@@ -1,0 +1,2 @@
+export { EntityOnCallCard } from './EntityOnCallCard';
+export { EntityOnCallNow } from './EntityOnCallNow';

@@ -1,0 +1,2 @@
+export { EntityScorecardCard, levelText } from './EntityScorecardCard';
+export { EntityScorecardLevel } from './EntityScorecardLevel';
