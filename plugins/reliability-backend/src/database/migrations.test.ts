@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import { applyDatabaseMigrations } from './migrations';
 
@@ -20,7 +21,12 @@ describe('applyDatabaseMigrations', () => {
       ).resolves.toHaveLength(3);
       expect(await knex.schema.hasTable('reliability_alerts')).toBe(true);
       const [{ count }] = await knex('knex_migrations').count({ count: '*' });
-      const files = (await knex.migrate.list())[0];
+      const [files] = await knex.migrate.list({
+        directory: resolvePackagePath(
+          '@reliability/backstage-plugin-backend',
+          'migrations',
+        ),
+      });
       expect(Number(count)).toBe(files.length);
     },
   );
