@@ -15,7 +15,7 @@ const slothRoot = fixturesRoot && path.join(fixturesRoot, 'sloth');
 if (!slothRoot) {
   // eslint-disable-next-line no-console
   console.warn(
-    'generate.sloth.test.ts did NOT run: set RELIABILITY_SHARED_FIXTURES to the shared fixtures directory (e.g. /work/shared/fixtures) to compare `reliability generate` with Sloth goldens.',
+    'generate.sloth.test.ts did NOT run: set RELIABILITY_SHARED_FIXTURES to the shared fixtures directory (e.g. ../shared/fixtures beside the repository) to compare `reliability generate` with Sloth goldens.',
   );
 }
 

@@ -28,7 +28,7 @@ const slothRoot = fixturesRoot && path.join(fixturesRoot, 'sloth');
 if (!slothRoot) {
   // eslint-disable-next-line no-console
   console.warn(
-    'compat.sloth.test.ts did NOT run: set RELIABILITY_SHARED_FIXTURES to the shared fixtures directory (e.g. /work/shared/fixtures) to compare generated rules with Sloth goldens.',
+    'compat.sloth.test.ts did NOT run: set RELIABILITY_SHARED_FIXTURES to the shared fixtures directory (e.g. ../shared/fixtures beside the repository) to compare generated rules with Sloth goldens.',
   );
 }
 

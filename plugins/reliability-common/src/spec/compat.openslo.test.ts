@@ -14,7 +14,7 @@ const openSloRoot = fixturesRoot && path.join(fixturesRoot, 'openslo');
 if (!fixturesRoot) {
   // eslint-disable-next-line no-console
   console.warn(
-    'compat.openslo.test.ts did NOT run: set RELIABILITY_SHARED_FIXTURES to the shared fixtures directory (e.g. /work/shared/fixtures) to check the OpenSLO examples.',
+    'compat.openslo.test.ts did NOT run: set RELIABILITY_SHARED_FIXTURES to the shared fixtures directory (e.g. ../shared/fixtures beside the repository) to check the OpenSLO examples.',
   );
 }
 
