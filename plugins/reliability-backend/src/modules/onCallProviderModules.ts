@@ -1,9 +1,13 @@
 import {
   coreServices,
   createBackendModule,
+  LoggerService,
 } from '@backstage/backend-plugin-api';
+import { Config } from '@backstage/config';
 import { ScmIntegrations } from '@backstage/integration';
 import {
+  AlertSource,
+  OnCallProvider,
   reliabilityAlertSourcesExtensionPoint,
   reliabilityOnCallProvidersExtensionPoint,
 } from '@reliability/backstage-plugin-node';
@@ -19,31 +23,52 @@ import {
 import { RotationOnCallProvider } from '../providers/rotation/RotationOnCallProvider';
 
 /**
+ * A module adding an incident tool as on-call provider and alert source, each only when the tool
+ * is configured (`fromConfig` answers `undefined` otherwise).
+ */
+function incidentToolModule(options: {
+  moduleId: string;
+  provider: (
+    config: Config,
+    logger: LoggerService,
+  ) => OnCallProvider | undefined;
+  source: (config: Config, logger: LoggerService) => AlertSource | undefined;
+}) {
+  return createBackendModule({
+    pluginId: 'reliability',
+    moduleId: options.moduleId,
+    register(env) {
+      env.registerInit({
+        deps: {
+          config: coreServices.rootConfig,
+          logger: coreServices.logger,
+          onCallProviders: reliabilityOnCallProvidersExtensionPoint,
+          alertSources: reliabilityAlertSourcesExtensionPoint,
+        },
+        async init({ config, logger, onCallProviders, alertSources }) {
+          const provider = options.provider(config, logger);
+          const source = options.source(config, logger);
+          if (provider) onCallProviders.addOnCallProvider(provider);
+          if (source) alertSources.addAlertSource(source);
+        },
+      });
+    },
+  });
+}
+
+/**
  * PagerDuty as on-call provider and alert source for entities annotated
  * `pagerduty.com/service-id` or `pagerduty.com/integration-key`. Does nothing until
  * `reliability.pagerduty` is configured.
  *
  * @public
  */
-export const reliabilityPagerDutyModule = createBackendModule({
-  pluginId: 'reliability',
+export const reliabilityPagerDutyModule = incidentToolModule({
   moduleId: 'pagerduty',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        onCallProviders: reliabilityOnCallProvidersExtensionPoint,
-        alertSources: reliabilityAlertSourcesExtensionPoint,
-      },
-      async init({ config, logger, onCallProviders, alertSources }) {
-        const provider = PagerDutyOnCallProvider.fromConfig(config, { logger });
-        const source = PagerDutyAlertSource.fromConfig(config, { logger });
-        if (provider) onCallProviders.addOnCallProvider(provider);
-        if (source) alertSources.addAlertSource(source);
-      },
-    });
-  },
+  provider: (config, logger) =>
+    PagerDutyOnCallProvider.fromConfig(config, { logger }),
+  source: (config, logger) =>
+    PagerDutyAlertSource.fromConfig(config, { logger }),
 });
 
 /**
@@ -52,25 +77,12 @@ export const reliabilityPagerDutyModule = createBackendModule({
  *
  * @public
  */
-export const reliabilityOpsgenieModule = createBackendModule({
-  pluginId: 'reliability',
+export const reliabilityOpsgenieModule = incidentToolModule({
   moduleId: 'opsgenie',
-  register(env) {
-    env.registerInit({
-      deps: {
-        config: coreServices.rootConfig,
-        logger: coreServices.logger,
-        onCallProviders: reliabilityOnCallProvidersExtensionPoint,
-        alertSources: reliabilityAlertSourcesExtensionPoint,
-      },
-      async init({ config, logger, onCallProviders, alertSources }) {
-        const provider = OpsgenieOnCallProvider.fromConfig(config, { logger });
-        const source = OpsgenieAlertSource.fromConfig(config, { logger });
-        if (provider) onCallProviders.addOnCallProvider(provider);
-        if (source) alertSources.addAlertSource(source);
-      },
-    });
-  },
+  provider: (config, logger) =>
+    OpsgenieOnCallProvider.fromConfig(config, { logger }),
+  source: (config, logger) =>
+    OpsgenieAlertSource.fromConfig(config, { logger }),
 });
 
 /**
