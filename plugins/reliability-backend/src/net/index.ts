@@ -7,6 +7,12 @@ export type {
   ResolvedAddress,
   SsrfGuardOptions,
 } from './SsrfGuard';
+export { fetchJson, httpStatusError, responseExcerpt } from './fetchJson';
+export type {
+  FetchJsonRequest,
+  JsonResponse,
+  StatusErrorOverrides,
+} from './fetchJson';
 export { guardedHttpRequest, pinnedLookup } from './guardedHttpRequest';
 export type {
   GuardedHttpRequestOptions,

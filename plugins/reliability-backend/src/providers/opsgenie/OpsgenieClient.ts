@@ -8,20 +8,17 @@
  */
 import {
   AuthenticationError,
-  InputError,
   NotAllowedError,
-  NotFoundError,
   ServiceUnavailableError,
-  isError,
 } from '@backstage/errors';
 import { DateTime } from 'luxon';
 import {
-  RetryPolicy,
-  RetryableError,
-  Sleep,
-  parseRetryAfterMs,
-  withRetries,
-} from '../../net/retry';
+  JsonResponse,
+  fetchJson,
+  httpStatusError,
+  responseExcerpt,
+} from '../../net/fetchJson';
+import { RetryPolicy, Sleep, withRetries } from '../../net/retry';
 import { OpsgenieConfig } from './config';
 import {
   OpsgenieAlert,
@@ -331,91 +328,65 @@ export class OpsgenieClient {
   }
 
   async #send(url: string, signal: AbortSignal | undefined) {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    try {
-      return await this.#fetch(url, {
-        method: 'GET',
-        headers: {
-          Authorization: `GenieKey ${this.#apiKey}`,
-          Accept: 'application/json',
-        },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (signal?.aborted) {
-        throw signal.reason;
-      }
-      // Connection refused, reset, DNS failure or our own timeout: worth another try.
-      const cause = isError(error) ? error : new Error(String(error));
-      const detail =
-        isError(cause.cause) && cause.cause.message
-          ? `${cause.message} (${cause.cause.message})`
-          : cause.message;
-      throw new RetryableError(
+    return fetchJson({
+      url,
+      headers: {
+        Authorization: `GenieKey ${this.#apiKey}`,
+        Accept: 'application/json',
+      },
+      timeoutMs: this.#timeoutMs,
+      signal,
+      fetch: this.#fetch,
+      unreachableError: (detail, cause) =>
         new ServiceUnavailableError(
           `Opsgenie at ${this.apiUrl} could not be reached: ${detail}`,
           cause,
         ),
-      );
-    }
+    });
   }
 
-  async #read(response: Response, path: string): Promise<Envelope> {
-    const text = await response.text();
-    let body: unknown;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    const status = response.status;
-    if (status >= 200 && status < 300) {
-      if (body === undefined) {
-        throw this.#malformed(
-          path,
-          `the body is not JSON: ${text.trim().slice(0, 100) || 'empty'}`,
-        );
-      }
-      if (!isObject(body) || !('data' in body)) {
-        throw this.#malformed(path, 'the body has no "data" field');
-      }
-      return body as Envelope;
-    }
-
+  #read(response: JsonResponse, path: string): Envelope {
+    const { status, text, json: body } = response;
     const envelope = isObject(body) ? (body as Envelope) : undefined;
     const message =
       typeof envelope?.message === 'string'
         ? envelope.message
-        : text.trim().slice(0, 200) || 'no response body';
+        : responseExcerpt(text);
     const requestId =
       typeof envelope?.requestId === 'string'
         ? ` (request id ${envelope.requestId})`
         : '';
-    const what = `Opsgenie answered ${status} to GET ${path}: ${message}${requestId}`;
+    const error = httpStatusError(
+      response,
+      `Opsgenie answered ${status} to GET ${path}: ${message}${requestId}`,
+      {
+        401: what =>
+          new AuthenticationError(
+            `${what}. The API key was rejected: check reliability.opsgenie.apiKey and that the integration is enabled`,
+          ),
+        402: what => this.#notAllowed(what),
+        403: what => this.#notAllowed(what),
+      },
+    );
+    if (error) {
+      throw error;
+    }
+    if (body === undefined) {
+      throw this.#malformed(
+        path,
+        `the body is not JSON: ${text.trim().slice(0, 100) || 'empty'}`,
+      );
+    }
+    if (!envelope || !('data' in envelope)) {
+      throw this.#malformed(path, 'the body has no "data" field');
+    }
+    return envelope;
+  }
 
-    if (status === 429 || status >= 500) {
-      throw new RetryableError(
-        new ServiceUnavailableError(what),
-        parseRetryAfterMs(response.headers.get('retry-after')),
-      );
-    }
-    if (status === 401) {
-      throw new AuthenticationError(
-        `${what}. The API key was rejected: check reliability.opsgenie.apiKey and that the integration is enabled`,
-      );
-    }
-    if (status === 403 || status === 402) {
-      throw new NotAllowedError(
-        `${what}. The API key lacks the rights for this: give its API integration read access and no team restriction that hides this resource`,
-      );
-    }
-    if (status === 404) {
-      throw new NotFoundError(what);
-    }
-    if (status === 400 || status === 422) {
-      throw new InputError(what);
-    }
-    throw new ServiceUnavailableError(what);
+  #notAllowed(what: string): Error {
+    return new NotAllowedError(
+      `${what}. The API key lacks the rights for this: give its API integration read access and no team restriction that hides this resource`,
+    );
   }
 
   #malformed(path: string, problem: string): Error {

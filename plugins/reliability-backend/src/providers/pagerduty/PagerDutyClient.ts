@@ -6,13 +6,14 @@
  * which field was wrong. The API token never appears in an error or a log line.
  */
 import { LoggerService } from '@backstage/backend-plugin-api';
-import {
-  InputError,
-  NotFoundError,
-  ServiceUnavailableError,
-  isError,
-} from '@backstage/errors';
+import { InputError, ServiceUnavailableError } from '@backstage/errors';
 import { z } from 'zod';
+import {
+  JsonResponse,
+  fetchJson,
+  httpStatusError,
+  responseExcerpt,
+} from '../../net/fetchJson';
 import {
   RetryPolicy,
   RetryableError,
@@ -103,17 +104,10 @@ const errorBody = z.looseObject({
   }),
 });
 
-function describeError(text: string): string {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    const trimmed = text.trim().slice(0, 200);
-    return trimmed || 'no response body';
-  }
+function describeError({ text, json }: JsonResponse): string {
   const parsed = errorBody.safeParse(json);
   if (!parsed.success) {
-    return text.trim().slice(0, 200);
+    return responseExcerpt(text);
   }
   const { message, code, errors } = parsed.data.error;
   const head = [message ?? 'error', code !== undefined ? `(code ${code})` : '']
@@ -378,9 +372,8 @@ export class PagerDutyClient {
     return withRetries(
       async () => {
         const response = await this.#send(url, path, signal);
-        const text = await response.text();
-        this.#check(response, text, path);
-        return this.#parse(text, schema, path);
+        this.#check(response, path);
+        return this.#parse(response, schema, path);
       },
       {
         // Every call is a GET: sending it twice cannot change anything.
@@ -404,89 +397,64 @@ export class PagerDutyClient {
     url: string,
     path: string,
     signal: AbortSignal | undefined,
-  ): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    try {
-      return await this.#fetch(url, {
-        method: 'GET',
-        headers: {
-          Authorization: `Token token=${this.#token}`,
-          Accept: ACCEPT,
-          'Content-Type': 'application/json',
-        },
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (signal?.aborted) {
-        throw signal.reason;
-      }
-      // Connection refused, reset, DNS failure or our own timeout: worth another try.
-      const cause = isError(error) ? error : new Error(String(error));
-      const detail =
-        isError(cause.cause) && cause.cause.message
-          ? `${cause.message} (${cause.cause.message})`
-          : cause.message;
-      throw new RetryableError(
+  ): Promise<JsonResponse> {
+    return fetchJson({
+      url,
+      headers: {
+        Authorization: `Token token=${this.#token}`,
+        Accept: ACCEPT,
+        'Content-Type': 'application/json',
+      },
+      timeoutMs: this.#timeoutMs,
+      signal,
+      fetch: this.#fetch,
+      unreachableError: detail =>
         new ServiceUnavailableError(
           `PagerDuty account "${this.accountId}" at ${this.apiBaseUrl} could not be reached for GET ${path}: ${detail}`,
         ),
-      );
-    }
+    });
   }
 
-  #check(response: Response, text: string, path: string): void {
-    const status = response.status;
-    if (status >= 200 && status < 300) {
-      return;
-    }
+  #check(response: JsonResponse, path: string): void {
     const what = `PagerDuty account "${
       this.accountId
-    }" answered GET ${path} with ${status}: ${describeError(text)}`;
-    if (status === 429) {
-      throw new RetryableError(
-        new ServiceUnavailableError(`${what} (rate limited)`),
-        rateLimitWaitMs(response.headers),
-      );
+    }" answered GET ${path} with ${response.status}: ${describeError(
+      response,
+    )}`;
+    const error = httpStatusError(response, what, {
+      429: message =>
+        new RetryableError(
+          new ServiceUnavailableError(`${message} (rate limited)`),
+          rateLimitWaitMs(response.headers),
+        ),
+      401: message =>
+        new PagerDutyConfigError(
+          `${message}. The API token is wrong, revoked or not a REST API key; set a valid one in ${
+            this.#tokenConfigKey
+          }`,
+        ),
+      403: message =>
+        new PagerDutyConfigError(
+          `${message}. The API token may not read this; use a key (or a user) with read access to services, escalation policies, on-calls and incidents in ${
+            this.#tokenConfigKey
+          }`,
+        ),
+      // Reads are not known to answer 422; one is taken as a server fault, as this client always
+      // has, rather than as bad input.
+      422: message => new ServiceUnavailableError(message),
+    });
+    if (error) {
+      throw error;
     }
-    if (status >= 500) {
-      throw new RetryableError(
-        new ServiceUnavailableError(what),
-        parseRetryAfterMs(response.headers.get('retry-after')),
-      );
-    }
-    if (status === 401) {
-      throw new PagerDutyConfigError(
-        `${what}. The API token is wrong, revoked or not a REST API key; set a valid one in ${
-          this.#tokenConfigKey
-        }`,
-      );
-    }
-    if (status === 403) {
-      throw new PagerDutyConfigError(
-        `${what}. The API token may not read this; use a key (or a user) with read access to services, escalation policies, on-calls and incidents in ${
-          this.#tokenConfigKey
-        }`,
-      );
-    }
-    if (status === 404) {
-      throw new NotFoundError(what);
-    }
-    if (status === 400) {
-      throw new InputError(what);
-    }
-    throw new ServiceUnavailableError(what);
   }
 
   #parse<S extends z.ZodType>(
-    text: string,
+    { text, json }: JsonResponse,
     schema: S,
     path: string,
   ): z.infer<S> {
     const prefix = `PagerDuty account "${this.accountId}" answered GET ${path} with a malformed body`;
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch {
+    if (json === undefined) {
       const start = text.trim().slice(0, 80);
       throw new ServiceUnavailableError(
         `${prefix}: it is not JSON (${

@@ -5,20 +5,17 @@
  * Statuses become typed errors from `@backstage/errors`.
  */
 import {
-  AuthenticationError,
   InputError,
-  NotAllowedError,
   NotFoundError,
   ServiceUnavailableError,
-  isError,
 } from '@backstage/errors';
 import {
-  RetryPolicy,
-  RetryableError,
-  Sleep,
-  parseRetryAfterMs,
-  withRetries,
-} from '../../net/retry';
+  JsonResponse,
+  fetchJson,
+  httpStatusError,
+  responseExcerpt,
+} from '../../net/fetchJson';
+import { RetryPolicy, Sleep, withRetries } from '../../net/retry';
 
 /**
  * One series of a range query: its labels and `[unix seconds, value]` pairs, values as the API
@@ -105,8 +102,7 @@ function describeBody(body: ApiResponseBody | undefined, text: string) {
   if (body?.error) {
     return body.errorType ? `${body.errorType}: ${body.error}` : body.error;
   }
-  const trimmed = text.trim().slice(0, 200);
-  return trimmed || 'no response body';
+  return responseExcerpt(text);
 }
 
 function seconds(ms: number): string {
@@ -215,77 +211,47 @@ export class PrometheusApi {
     url: string,
     body: string,
     signal: AbortSignal | undefined,
-  ): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.#timeoutMs);
-    try {
-      return await this.#fetch(url, {
-        method: 'POST',
-        headers: {
-          ...this.#headers,
-          'Content-Type': 'application/x-www-form-urlencoded',
-          Accept: 'application/json',
-        },
-        body,
-        signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
-      });
-    } catch (error) {
-      if (signal?.aborted) {
-        throw signal.reason;
-      }
-      // Connection refused, reset, DNS failure or our own timeout: worth another try.
-      const cause = isError(error) ? error : new Error(String(error));
-      const detail =
-        isError(cause.cause) && cause.cause.message
-          ? `${cause.message} (${cause.cause.message})`
-          : cause.message;
-      throw new RetryableError(
+  ): Promise<JsonResponse> {
+    return fetchJson({
+      url,
+      method: 'POST',
+      headers: {
+        ...this.#headers,
+        'Content-Type': 'application/x-www-form-urlencoded',
+        Accept: 'application/json',
+      },
+      body,
+      timeoutMs: this.#timeoutMs,
+      signal,
+      fetch: this.#fetch,
+      unreachableError: (detail, cause) =>
         new ServiceUnavailableError(
           `Prometheus "${this.name}" at ${this.baseUrl} could not be reached: ${detail}`,
           cause,
         ),
-      );
-    }
+    });
   }
 
-  async #read(
-    response: Response,
-    resultType: 'matrix' | 'vector',
-  ): Promise<unknown> {
-    const text = await response.text();
-    let body: ApiResponseBody | undefined;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      body = undefined;
-    }
-    const status = response.status;
+  #read(response: JsonResponse, resultType: 'matrix' | 'vector'): unknown {
+    const { status, text } = response;
+    const body = response.json as ApiResponseBody | undefined;
     const what = `Prometheus "${this.name}" answered ${status}: ${describeBody(
       body,
       text,
     )}`;
-
-    if (status === 429 || status >= 500) {
-      throw new RetryableError(
-        new ServiceUnavailableError(what),
-        parseRetryAfterMs(response.headers.get('retry-after')),
-      );
-    }
     // 400 is a malformed query, 422 one that cannot be executed (too many samples, bad
-    // matching): both are the SLO's query at fault, and asking again does not help.
-    if (status === 400 || status === 422) {
-      throw new InputError(what);
+    // matching): both are the SLO's query at fault, and asking again does not help. Those, 401,
+    // 403, 429 and 5xx map as httpStatusError does by default.
+    const error = httpStatusError(response, what, {
+      404: message =>
+        new NotFoundError(
+          `${message} (is ${this.baseUrl} the base URL of a Prometheus HTTP API?)`,
+        ),
+    });
+    if (error) {
+      throw error;
     }
-    if (status === 401) {
-      throw new AuthenticationError(what);
-    }
-    if (status === 403) {
-      throw new NotAllowedError(what);
-    }
-    if (status === 404) {
-      throw new NotFoundError(
-        `${what} (is ${this.baseUrl} the base URL of a Prometheus HTTP API?)`,
-      );
-    }
+    // The API documents 200 for every answer; another 2xx comes from something else in between.
     if (status !== 200) {
       throw new ServiceUnavailableError(what);
     }
