@@ -17,3 +17,4 @@ export * from './budget';
 export * from './oncall';
 export * from './alerts';
 export * from './scorecards';
+export * from './api';

@@ -8,7 +8,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   AlertPage,
   AlertQualityOptions,
-  AlertQualityReport,
+  AlertQualityView,
   analyzeAlertQuality,
   OnCallShift,
 } from '@reliability/backstage-plugin-common';
@@ -35,30 +35,7 @@ export interface AlertPeriod {
   to: Date;
 }
 
-/**
- * Alert quality of an entity or a team over a period.
- *
- * @internal
- */
-export interface AlertQualityView {
-  /** The entity, or the owner for a team rollup. */
-  subject: string;
-  from: string;
-  to: string;
-  /** High-urgency pages per 12 hours over the whole period: known even without shifts. */
-  pagesPer12Hours: number;
-  /** The on-call shifts used for pages per shift and sleep-hour interruptions (0 when unknown). */
-  shiftsKnown: number;
-  report: AlertQualityReport;
-  /** For team rollups: each owned entity's figures, noisiest first. */
-  entities?: Array<{
-    entityRef: string;
-    pages: number;
-    highUrgencyPages: number;
-    actionableRatio: number | null;
-    noiseRatio: number | null;
-  }>;
-}
+export type { AlertQualityView } from '@reliability/backstage-plugin-common';
 
 /**
  * Turns stored alerts into the pages alert-quality analytics reads. The responder is the one the

@@ -224,7 +224,7 @@ describe('DefaultReliabilityService', () => {
     const next = await service.listSlos({
       owner: 'team-a',
       limit: 1,
-      cursor: page.nextCursor,
+      cursor: page.nextCursor ?? undefined,
     });
     expect(next).toEqual({
       items: [expect.objectContaining({ id: 'checkout-latency' })],

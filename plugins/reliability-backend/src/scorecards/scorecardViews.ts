@@ -1,6 +1,9 @@
 import type {
   ScorecardCheckRegistry,
   ScorecardDefinition,
+  ScorecardDefinitionView,
+  ScorecardHistoryDayView,
+  ScorecardResultView,
 } from '@reliability/backstage-plugin-common';
 import type {
   ScorecardDailyLevel,
@@ -16,7 +19,7 @@ import type {
 export function scorecardDefinitionView(
   scorecard: ScorecardDefinition,
   checks: ScorecardCheckRegistry,
-) {
+): ScorecardDefinitionView {
   return {
     id: scorecard.id,
     title: scorecard.title,
@@ -49,7 +52,7 @@ export function scorecardResultView(
   stored: StoredScorecardResult,
   scorecard: ScorecardDefinition | undefined,
   exemptions: readonly StoredScorecardExemption[] = [],
-) {
+): ScorecardResultView {
   const { result } = stored;
   const references = new Map(
     (scorecard?.levels ?? []).flatMap(level =>
@@ -113,7 +116,7 @@ export function scorecardResultView(
 export function countLevelsPerDay(
   rows: readonly ScorecardDailyLevel[],
   scorecard: ScorecardDefinition,
-) {
+): ScorecardHistoryDayView[] {
   const days = new Map<string, { counts: number[]; noLevel: number }>();
   for (const row of rows) {
     let day = days.get(row.day);

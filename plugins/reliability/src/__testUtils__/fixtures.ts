@@ -88,6 +88,8 @@ export function makeSlo(overrides: Partial<Slo> = {}): Slo {
       target: 0.999,
       targetPercent: 99.9,
       displayName: 'Good requests',
+      timeSliceTarget: null,
+      timeSliceWindowMs: null,
     },
     timeWindow: {
       type: 'rolling',

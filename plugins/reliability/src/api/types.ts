@@ -5,173 +5,83 @@
  */
 
 import type {
-  AlertQualityReport,
   EntityOnCall,
-  ScorecardCheckResultStatus,
-  ScorecardCheckStatus,
+  EntityRunbooksView,
+  EntitySlosView,
+  RunbookCheckView,
+  RunbookView,
   ScorecardExemption,
-  ScorecardLevelResult,
+  ScorecardHistoryDayView,
+  ScorecardResultView,
   ScorecardRollupGroup,
   ScorecardRollupGroupBy,
+  SloHistoryPointView,
+  SloHistoryView,
+  SloLoadErrorView,
+  SloPageView,
+  SloPolicyState,
+  SloStatusView,
+  SloTimeWindowView,
+  SloView,
+  SloWindowBurnRateView,
   StoredAlert,
 } from '@reliability/backstage-plugin-common';
 
-/**
- * A budget policy state.
- *
- * @public
- */
-export type SloPolicyState = 'healthy' | 'warning' | 'exhausted' | 'unknown';
-
-/**
- * The state of one burn-rate alert (page or ticket).
- *
- * @public
- */
-export type SloAlertState = 'firing' | 'ok' | 'unknown';
+// The API's JSON shapes that the backend defines too live in the common package; the names the
+// frontend has always exported stay, as aliases.
+export type {
+  AlertQualityView,
+  RunbookAlert,
+  RunbookContent,
+  RunbookOrigin,
+  ScorecardCheckView,
+  ScorecardDefinitionView,
+  ScorecardResultView,
+  SloAlertState,
+  SloPolicyState,
+} from '@reliability/backstage-plugin-common';
 
 /**
  * A problem met reading an entity's SLO files.
  *
  * @public
  */
-export interface SloLoadError {
-  kind: 'location' | 'read' | 'validation' | 'conflict';
-  /** The file the problem is in, as the entity's annotation names it. */
-  file: string;
-  /** 1-based; 0 when the problem has no position (e.g. the file could not be read). */
-  line: number;
-  column: number;
-  /** The path inside the document, e.g. `spec.objectives[0].target`. */
-  path: string;
-  /** What is wrong and how to fix it. */
-  message: string;
-  severity: 'error' | 'warning';
-  /** When it was found, ISO 8601. */
-  at: string;
-}
+export type SloLoadError = SloLoadErrorView;
 
 /**
  * An SLO's time window: rolling (a duration) or calendar-aligned.
  *
  * @public
  */
-export type SloTimeWindow =
-  | { type: 'rolling'; duration: string; durationMs: number }
-  | {
-      type: 'calendar';
-      count: number;
-      unit: 'Day' | 'Week' | 'Month' | 'Quarter' | 'Year';
-      startTime: string;
-      timeZone: string;
-    };
+export type SloTimeWindow = SloTimeWindowView;
 
 /**
  * The burn rate over one alert window.
  *
  * @public
  */
-export interface SloWindowBurnRate {
-  /** Prometheus duration, e.g. `1h`. */
-  window: string;
-  windowMs: number;
-  /** Error ratio over the window divided by the error budget; `null` when unknown. */
-  burnRate: number | null;
-}
+export type SloWindowBurnRate = SloWindowBurnRateView;
 
 /**
  * The latest evaluation of an SLO.
  *
  * @public
  */
-export interface SloStatus {
-  /** The last attempt, ISO 8601. */
-  evaluatedAt: string;
-  /** The time the values describe; `null` before any success. */
-  valuesAt: string | null;
-  lastSuccessAt: string | null;
-  /** Set while the values are the last good ones because attempts fail. */
-  staleSince: string | null;
-  stale: boolean;
-  /** Why the last attempt failed. */
-  error: string | null;
-  nextAttemptAt: string | null;
-  sli: number | null;
-  sliStatus: 'measured' | 'no-traffic' | 'no-data' | null;
-  /** Share of the SLO period covered by SLI data, in [0, 1]. */
-  coverage: number | null;
-  budget: {
-    target: number;
-    /** 1 - target. */
-    errorBudget: number;
-    /** Share of the budget left; 1 is untouched, below 0 is overspent. */
-    remaining: number | null;
-    consumed: number | null;
-    periodStart: string;
-    periodEnd: string;
-  } | null;
-  /** Shortest window first. */
-  burnRates: SloWindowBurnRate[];
-  /** `null` when no alert windows fit the period. */
-  alerts: {
-    page: SloAlertState;
-    ticket: SloAlertState;
-    severity: 'page' | 'ticket' | 'none';
-  } | null;
-  policy: { state: SloPolicyState; reason: string };
-  forecast: {
-    status: 'exhausted' | 'burning' | 'not-burning' | 'unknown';
-    timeToExhaustionMs: number | null;
-    exhaustionAt: string | null;
-  } | null;
-}
+export type SloStatus = SloStatusView;
 
 /**
  * One SLO with its latest evaluation.
  *
  * @public
  */
-export interface Slo {
-  id: string;
-  entityRef: string;
-  name: string;
-  service: string;
-  displayName?: string | null;
-  description?: string | null;
-  owner?: string | null;
-  tier?: string | null;
-  /** The SLI source type, e.g. `prometheus`, `push` or `http-probe`. */
-  sourceType?: string | null;
-  sourceFile?: string;
-  format?: string;
-  budgetingMethod?: string;
-  objective: {
-    target: number;
-    targetPercent: number;
-    displayName?: string | null;
-    timeSliceTarget?: number | null;
-    timeSliceWindowMs?: number | null;
-  };
-  /** `null` for Sloth SLOs, which are evaluated over the default period (30 days). */
-  timeWindow?: SloTimeWindow | null;
-  /** `null` until the SLO has been evaluated once. */
-  status: SloStatus | null;
-}
+export type Slo = SloView;
 
 /**
  * An entity's SLOs and the problems of reading its SLO files.
  *
  * @public
  */
-export interface EntitySlos {
-  entityRef: string;
-  /** Whether the entity's SLO files were read at least once. */
-  loaded: boolean;
-  lastAttemptAt?: string | null;
-  lastSuccessAt?: string | null;
-  errors: SloLoadError[];
-  slos: Slo[];
-}
+export type EntitySlos = EntitySlosView;
 
 /**
  * A problem found generating Prometheus rules.
@@ -218,24 +128,14 @@ export interface ListSlosRequest {
  *
  * @public
  */
-export interface SloPage {
-  items: Slo[];
-  /** Pass as `cursor` for the next page; `null` or absent on the last page. */
-  nextCursor?: string | null;
-}
+export type SloPage = SloPageView;
 
 /**
  * One point of an SLO's history.
  *
  * @public
  */
-export interface SloHistoryPoint {
-  time: string;
-  sli: number | null;
-  budgetRemaining: number | null;
-  /** Burn rate per window name, e.g. `{ "5m": 0.4, "1h": null }`. */
-  burnRates: Record<string, number | null>;
-}
+export type SloHistoryPoint = SloHistoryPointView;
 
 /**
  * The range of an SLO history request; the backend defaults to the last 30 days and a step that
@@ -255,18 +155,10 @@ export interface SloHistoryRequest {
  *
  * @public
  */
-export interface SloHistory {
-  sloId: string;
-  from: string;
-  to: string;
-  stepMs: number;
-  points: SloHistoryPoint[];
-}
+export type SloHistory = SloHistoryView;
 
 // --- On-call, runbooks, alerts, alert quality, scorecards -------------------------------------
-// EntityOnCall, StoredAlert and AlertQualityReport are shared with the backend through
-// @reliability/backstage-plugin-common; the shapes below exist only in the backend's routes and
-// are mirrored here.
+// The shapes below exist only in the backend's routes and are mirrored here.
 
 /**
  * The on-call answers of everything an owner owns: `GET /oncall?owner=`.
@@ -282,94 +174,25 @@ export interface OwnerOnCall {
 }
 
 /**
- * Where a runbook was found: a `metadata.links` entry of type `runbook`, the
- * `reliability/runbook` annotation, or the `runbook_url` annotation of an SLO's alert.
+ * The latest reachability check of a runbook.
  *
  * @public
  */
-export type RunbookOrigin = 'link' | 'annotation' | 'alert';
-
-/**
- * One burn-rate alert of an SLO that names a runbook.
- *
- * @public
- */
-export interface RunbookAlert {
-  sloId: string;
-  alertName: string;
-  severity: 'page' | 'ticket';
-}
-
-/**
- * The latest reachability check of a runbook. `refused` means the backend's configuration (host
- * allow-list, private-address block) forbids the request: it says nothing about the runbook.
- *
- * @public
- */
-export interface RunbookCheck {
-  outcome: 'reachable' | 'unreachable' | 'refused';
-  statusCode?: number;
-  redirectCount: number;
-  error?: string;
-  /** When the runbook last changed, as its server or SCM said; ISO 8601. */
-  lastModifiedAt?: string;
-  checkedAt: string;
-  lastReachableAt?: string;
-}
+export type RunbookCheck = RunbookCheckView;
 
 /**
  * A runbook of an entity with its latest check.
  *
  * @public
  */
-export interface Runbook {
-  /** Stable id, used to fetch the Markdown of repository runbooks. */
-  id: string;
-  title: string;
-  url?: string;
-  path?: string;
-  origin: RunbookOrigin;
-  alert?: RunbookAlert;
-  alerts: RunbookAlert[];
-  /** A Markdown file the backend can read, to show inline. */
-  markdown: boolean;
-  check?: RunbookCheck;
-}
+export type Runbook = RunbookView;
 
 /**
  * The runbooks of an entity: `GET /entities/{kind}/{namespace}/{name}/runbooks`.
  *
  * @public
  */
-export interface EntityRunbooks {
-  entityRef: string;
-  runbooks: Runbook[];
-  pagingAlertsWithoutRunbook: Array<{
-    sloId: string;
-    sloName: string;
-    alertName: string;
-  }>;
-  /** Runbook locations that could not be used, with what is wrong. */
-  problems: Array<{
-    origin: RunbookOrigin;
-    location: string;
-    alert?: RunbookAlert;
-    message: string;
-  }>;
-  checkedAt?: string;
-}
-
-/**
- * The Markdown of a repository runbook; the frontend renders and sanitizes it.
- *
- * @public
- */
-export interface RunbookContent {
-  markdown: string;
-  /** Where it was read from, to resolve relative links. */
-  url?: string;
-  lastModifiedAt?: string;
-}
+export type EntityRunbooks = EntityRunbooksView;
 
 /**
  * A stored alert as the API serves it.
@@ -389,75 +212,6 @@ export interface ReliabilityAlert extends StoredAlert {
 export interface AlertPeriodRequest {
   from?: Date;
   to?: Date;
-}
-
-/**
- * Alert quality of an entity, or of a team with `entities`.
- *
- * @public
- */
-export interface AlertQualityView {
-  /** The entity, or the owner for a team. */
-  subject: string;
-  from: string;
-  to: string;
-  /** High-urgency pages per 12 hours over the whole period. */
-  pagesPer12Hours: number;
-  /** On-call shifts known in the period (0 when unknown). */
-  shiftsKnown: number;
-  report: AlertQualityReport;
-  entities?: Array<{
-    entityRef: string;
-    pages: number;
-    highUrgencyPages: number;
-    actionableRatio: number | null;
-    noiseRatio: number | null;
-  }>;
-}
-
-/**
- * One check of a scorecard for an entity, with what a reader needs beside it.
- *
- * @public
- */
-export interface ScorecardCheckView {
-  id: string;
-  title: string;
-  /** The level the check belongs to. */
-  level: string | null;
-  status: ScorecardCheckResultStatus;
-  checkStatus: ScorecardCheckStatus;
-  message: string;
-  remediation: string | null;
-  docsUrl: string | null;
-  exemption: {
-    id: string | null;
-    reason: string;
-    expiresAt: string;
-    grantedBy: string;
-  } | null;
-}
-
-/**
- * A scorecard's latest result for one entity.
- *
- * @public
- */
-export interface ScorecardResultView {
-  scorecardId: string;
-  title: string;
-  entityRef: string;
-  ownerRef: string | null;
-  systemRef: string | null;
-  domainRef: string | null;
-  tier: number | null;
-  /** The level reached; `null` when not even the first. */
-  level: string | null;
-  levelIndex: number;
-  nextLevel: string | null;
-  evaluatedAt: string;
-  levels: ScorecardLevelResult[];
-  checks: ScorecardCheckView[];
 }
 
 /**
@@ -525,29 +279,6 @@ export interface ScorecardResultPage {
 }
 
 /**
- * A scorecard definition.
- *
- * @public
- */
-export interface ScorecardDefinitionView {
-  id: string;
-  title: string;
-  description: string | null;
-  levels: Array<{
-    name: string;
-    description: string | null;
-    checks: Array<{
-      id: string;
-      check: string;
-      title: string;
-      description: string | null;
-      remediation: string;
-      docsUrl: string | null;
-    }>;
-  }>;
-}
-
-/**
  * A scorecard rolled up per owner, system or domain.
  *
  * @public
@@ -567,13 +298,7 @@ export interface ScorecardHistory {
   scorecardId: string;
   from: string;
   to: string;
-  days: Array<{
-    /** `YYYY-MM-DD`, UTC. */
-    day: string;
-    entities: number;
-    noLevel: number;
-    levels: Array<{ name: string; entities: number }>;
-  }>;
+  days: ScorecardHistoryDayView[];
 }
 
 /**

@@ -16,6 +16,8 @@ const definition = {
   id: 'production-readiness',
   title: 'Production readiness',
   description: null,
+  appliesTo: {},
+  source: 'app-config',
   levels: ['Bronze', 'Silver', 'Gold'].map(name => ({
     name,
     description: null,

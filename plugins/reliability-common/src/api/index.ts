@@ -1,0 +1,4 @@
+export * from './sloViews';
+export * from './runbookViews';
+export * from './alertViews';
+export * from './scorecardViews';
