@@ -1,6 +1,7 @@
 /**
  * The Reliability backend plugin with its built-in SLI sources (push, HTTP probes, Prometheus),
- * on-call providers (catalog rotations, PagerDuty, Opsgenie) and alert sources.
+ * on-call providers (catalog rotations, PagerDuty, Opsgenie, Jira Service Management, GoAlert)
+ * and alert sources.
  *
  * @packageDocumentation
  */
@@ -10,6 +11,8 @@ import {
   reliabilityHttpProbeSliSourceModule,
   reliabilityPrometheusSliSourceModule,
   reliabilityPushSliSourceModule,
+  reliabilityGoAlertModule,
+  reliabilityJsmModule,
   reliabilityOpsgenieModule,
   reliabilityPagerDutyModule,
   reliabilityRotationOnCallModule,
@@ -36,5 +39,9 @@ export default createBackendFeatureLoader({
     yield reliabilityRotationOnCallModule;
     yield reliabilityPagerDutyModule;
     yield reliabilityOpsgenieModule;
+    // After Opsgenie: an entity keeping its Opsgenie annotations is answered by Opsgenie while
+    // both are configured.
+    yield reliabilityJsmModule;
+    yield reliabilityGoAlertModule;
   },
 });

@@ -164,6 +164,14 @@ export const reliabilityPlugin = createBackendPlugin({
           onCall,
           catalog,
           auth,
+          continuedSources: () =>
+            new Map(
+              alertSources
+                .list()
+                .flatMap(source =>
+                  source.continues ? [[source.type, source.continues]] : [],
+                ),
+            ),
         });
         await AlertPuller.create({
           sources: () => alertSources.list(),

@@ -26,6 +26,13 @@ export interface AlertPullRequest {
 export interface AlertSource {
   /** Unique type name, stored as `AlertRecord.source`. */
   readonly type: string;
+  /**
+   * Optional: the type of a source whose alerts this one reports again under the same
+   * `externalId`, as Jira Service Management reports the alerts of the Opsgenie account it was
+   * migrated from. Alert quality then counts such an alert once (the rows are merged), so that
+   * a team moving between the two keeps one continuous history.
+   */
+  readonly continues?: string;
   /** Whether the entity is mapped to this source (reads annotations only, no I/O). */
   supports(entity: Entity): boolean;
   /** Alert records for the entities; each record's `entityRef` names one of them. */

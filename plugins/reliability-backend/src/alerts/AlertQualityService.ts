@@ -14,6 +14,7 @@ import {
 } from '@reliability/backstage-plugin-common';
 import { OnCallService } from '../oncall/OnCallService';
 import { AlertStore, StoredAlertWithId } from './AlertStore';
+import { ContinuedSources, mergeContinuedAlerts } from './continuedSources';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_PERIOD_MS = 366 * DAY_MS;
@@ -98,6 +99,11 @@ export class AlertQualityService {
     catalog: CatalogService;
     auth: AuthService;
     analysis?: AlertQualityOptions;
+    /**
+     * Sources that report another source's alerts again (`AlertSource.continues`), read when
+     * alerts are listed so that sources registered later count; such alerts count once.
+     */
+    continuedSources?: () => ContinuedSources;
   }): AlertQualityService {
     return new AlertQualityService(options);
   }
@@ -109,8 +115,20 @@ export class AlertQualityService {
       catalog: CatalogService;
       auth: AuthService;
       analysis?: AlertQualityOptions;
+      continuedSources?: () => ContinuedSources;
     },
   ) {}
+
+  /** Stored alerts, each alert that two sources reported counted once. */
+  private async listAlerts(
+    query: Parameters<AlertStore['listAlerts']>[0],
+  ): Promise<StoredAlertWithId[]> {
+    const alerts = await this.options.store.listAlerts(query);
+    return mergeContinuedAlerts(
+      alerts,
+      this.options.continuedSources?.() ?? new Map(),
+    );
+  }
 
   /**
    * Checks a period: `from` before `to`, at most a year. Without `to` the period ends at the
@@ -137,7 +155,7 @@ export class AlertQualityService {
     period: AlertPeriod,
     limit: number,
   ): Promise<StoredAlertWithId[]> {
-    return this.options.store.listAlerts({
+    return this.listAlerts({
       entityRefs: [entityRef],
       fromMs: period.from.getTime(),
       toMs: period.to.getTime(),
@@ -240,7 +258,7 @@ export class AlertQualityService {
       { credentials },
     );
     const entityRefs = items.map(item => stringifyEntityRef(item));
-    const alerts = await this.options.store.listAlerts({
+    const alerts = await this.listAlerts({
       entityRefs,
       fromMs: period.from.getTime(),
       toMs: period.to.getTime(),

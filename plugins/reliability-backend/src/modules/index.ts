@@ -5,5 +5,7 @@ export { catalogModuleReliabilitySloRefresh } from './catalogSloRefreshModule';
 export {
   reliabilityPagerDutyModule,
   reliabilityOpsgenieModule,
+  reliabilityJsmModule,
+  reliabilityGoAlertModule,
   reliabilityRotationOnCallModule,
 } from './onCallProviderModules';

@@ -20,6 +20,14 @@ import {
   PagerDutyAlertSource,
   PagerDutyOnCallProvider,
 } from '../providers/pagerduty';
+import {
+  GoAlertAlertSource,
+  GoAlertOnCallProvider,
+} from '../providers/goalert';
+import {
+  jsmAlertSourceFromConfig,
+  jsmOnCallProviderFromConfig,
+} from '../providers/jsm';
 import { RotationOnCallProvider } from '../providers/rotation/RotationOnCallProvider';
 
 /**
@@ -83,6 +91,34 @@ export const reliabilityOpsgenieModule = incidentToolModule({
     OpsgenieOnCallProvider.fromConfig(config, { logger }),
   source: (config, logger) =>
     OpsgenieAlertSource.fromConfig(config, { logger }),
+});
+
+/**
+ * Jira Service Management operations as on-call provider (entities annotated
+ * `jsm.atlassian.com/team-id`) and alert source (`jsm.atlassian.com/alert-query`, or the
+ * Opsgenie annotations kept from before a migration). Does nothing until `reliability.jsm` is
+ * configured.
+ *
+ * @public
+ */
+export const reliabilityJsmModule = incidentToolModule({
+  moduleId: 'jsm',
+  provider: (config, logger) => jsmOnCallProviderFromConfig(config, { logger }),
+  source: (config, logger) => jsmAlertSourceFromConfig(config, { logger }),
+});
+
+/**
+ * GoAlert as on-call provider and alert source for entities annotated `goalert.me/service-id`
+ * (one service id, or several separated by commas). Does nothing until `reliability.goalert` is
+ * configured.
+ *
+ * @public
+ */
+export const reliabilityGoAlertModule = incidentToolModule({
+  moduleId: 'goalert',
+  provider: (config, logger) =>
+    GoAlertOnCallProvider.fromConfig(config, { logger }),
+  source: (config, logger) => GoAlertAlertSource.fromConfig(config, { logger }),
 });
 
 /**

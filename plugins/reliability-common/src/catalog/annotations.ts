@@ -73,6 +73,29 @@ export const OPSGENIE_COMPONENT_SELECTOR_ANNOTATION =
   'opsgenie.com/component-selector';
 
 /**
+ * The Jira Service Management operations team of the entity: the team's id (the UUID in the
+ * team's URL in JSM), which schedules and escalations belong to.
+ *
+ * @public
+ */
+export const JSM_TEAM_ID_ANNOTATION = 'jsm.atlassian.com/team-id';
+
+/**
+ * A Jira Service Management alert search query selecting the entity's alerts (the syntax is
+ * Opsgenie's). Without it, the Opsgenie annotations of the entity are used.
+ *
+ * @public
+ */
+export const JSM_ALERT_QUERY_ANNOTATION = 'jsm.atlassian.com/alert-query';
+
+/**
+ * The GoAlert service (or services, comma-separated) of the entity, by id.
+ *
+ * @public
+ */
+export const GOALERT_SERVICE_ID_ANNOTATION = 'goalert.me/service-id';
+
+/**
  * A reliability tier: 1 is the most critical, 4 the least.
  *
  * @public

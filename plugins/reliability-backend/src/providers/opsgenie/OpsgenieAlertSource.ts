@@ -17,7 +17,11 @@ import {
   AlertPullRequest,
   AlertSource,
 } from '@reliability/backstage-plugin-node';
-import { OpsgenieClient, OpsgenieClientOptions } from './OpsgenieClient';
+import {
+  OpsgenieApi,
+  OpsgenieClient,
+  OpsgenieClientOptions,
+} from './OpsgenieClient';
 import { readOpsgenieConfig } from './config';
 import { OpsgenieAlert } from './types';
 import { OpsgenieUserRefResolver, opsgenieAlertUrl } from './webLinks';
@@ -28,7 +32,12 @@ import { OpsgenieUserRefResolver, opsgenieAlertUrl } from './webLinks';
  * @public
  */
 export interface OpsgenieAlertSourceOptions {
-  client: OpsgenieClient;
+  client: OpsgenieApi;
+  /**
+   * Which product speaks through `client`; default Opsgenie itself, with the Opsgenie
+   * annotations and {@link opsgenieAlertQuery}.
+   */
+  flavour?: OpsgenieAlertFlavour;
   logger: LoggerService;
   /** Origin of the account's web UI; without it, alerts have no link. */
   webUrl?: string;
@@ -80,13 +89,39 @@ export function opsgenieAlertQuery(
 }
 
 /**
+ * A product with Opsgenie's alerts (same search syntax, same alert fields): its source type,
+ * how an entity's alerts are selected, and the source whose alerts it continues, if any.
+ *
+ * @public
+ */
+export interface OpsgenieAlertFlavour {
+  type: string;
+  product: string;
+  /** The search query of the entity's alerts created in `[since, until)`, or `undefined`. */
+  query(entity: Entity, since: Date, until: Date): string | undefined;
+  /** The annotation to narrow when the page cap is reached. */
+  selectorAnnotation: string;
+  /** See `AlertSource.continues`. */
+  continues?: string;
+}
+
+const OPSGENIE_ALERT_FLAVOUR: OpsgenieAlertFlavour = {
+  type: 'opsgenie',
+  product: 'Opsgenie',
+  query: opsgenieAlertQuery,
+  selectorAnnotation: OPSGENIE_COMPONENT_SELECTOR_ANNOTATION,
+};
+
+/**
  * An {@link AlertSource} backed by Opsgenie alerts.
  *
  * @public
  */
 export class OpsgenieAlertSource implements AlertSource {
-  readonly type = 'opsgenie';
-  readonly #client: OpsgenieClient;
+  readonly type: string;
+  readonly continues?: string;
+  readonly #flavour: OpsgenieAlertFlavour;
+  readonly #client: OpsgenieApi;
   readonly #logger: LoggerService;
   readonly #webUrl?: string;
   readonly #resolveUserRef?: OpsgenieUserRefResolver;
@@ -117,6 +152,9 @@ export class OpsgenieAlertSource implements AlertSource {
   }
 
   constructor(options: OpsgenieAlertSourceOptions) {
+    this.#flavour = options.flavour ?? OPSGENIE_ALERT_FLAVOUR;
+    this.type = this.#flavour.type;
+    this.continues = this.#flavour.continues;
     this.#client = options.client;
     this.#logger = options.logger;
     this.#webUrl = options.webUrl;
@@ -124,11 +162,8 @@ export class OpsgenieAlertSource implements AlertSource {
   }
 
   supports(entity: Entity): boolean {
-    const annotations = entity.metadata.annotations ?? {};
-    return Boolean(
-      annotations[OPSGENIE_COMPONENT_SELECTOR_ANNOTATION]?.trim() ||
-        annotations[OPSGENIE_TEAM_ANNOTATION]?.trim(),
-    );
+    const probe = new Date(0);
+    return this.#flavour.query(entity, probe, probe) !== undefined;
   }
 
   /**
@@ -140,7 +175,7 @@ export class OpsgenieAlertSource implements AlertSource {
     const failures: Array<{ entityRef: string; error: Error }> = [];
     let attempted = 0;
     for (const entity of request.entities) {
-      const query = opsgenieAlertQuery(entity, request.since, request.until);
+      const query = this.#flavour.query(entity, request.since, request.until);
       if (!query) {
         continue;
       }
@@ -152,7 +187,13 @@ export class OpsgenieAlertSource implements AlertSource {
         });
         if (page.truncated) {
           this.#logger.warn(
-            `Opsgenie alerts of ${entityRef}: stopped at the page cap after ${page.items.length} alerts; shorten the pull window or narrow ${OPSGENIE_COMPONENT_SELECTOR_ANNOTATION}`,
+            `${
+              this.#flavour.product
+            } alerts of ${entityRef}: stopped at the page cap after ${
+              page.items.length
+            } alerts; shorten the pull window or narrow ${
+              this.#flavour.selectorAnnotation
+            }`,
           );
         }
         for (const alert of page.items) {
@@ -161,7 +202,11 @@ export class OpsgenieAlertSource implements AlertSource {
             records.push(record);
           } else {
             this.#logger.warn(
-              `Opsgenie alert ${alert.id} of ${entityRef} has an unreadable createdAt "${alert.createdAt}"; skipped`,
+              `${this.#flavour.product} alert ${
+                alert.id
+              } of ${entityRef} has an unreadable createdAt "${
+                alert.createdAt
+              }"; skipped`,
             );
           }
         }
@@ -172,13 +217,17 @@ export class OpsgenieAlertSource implements AlertSource {
         const cause = error instanceof Error ? error : new Error(String(error));
         failures.push({ entityRef, error: cause });
         this.#logger.warn(
-          `Opsgenie alerts of ${entityRef} could not be pulled: ${cause.message}`,
+          `${
+            this.#flavour.product
+          } alerts of ${entityRef} could not be pulled: ${cause.message}`,
         );
       }
     }
     if (attempted > 0 && failures.length === attempted) {
       throw new ForwardedError(
-        `Opsgenie alerts could not be pulled for any of ${attempted} entities`,
+        `${
+          this.#flavour.product
+        } alerts could not be pulled for any of ${attempted} entities`,
         failures[0].error,
       );
     }

@@ -69,6 +69,42 @@ export interface OpsgeniePage<T> {
   truncated: boolean;
 }
 
+/**
+ * What the on-call provider and the alert source read from an Opsgenie-shaped API: Opsgenie's
+ * own REST API v2, or Jira Service Management operations, whose API kept Opsgenie's resources
+ * under other paths and envelopes (see the JSM client).
+ *
+ * @public
+ */
+export interface OpsgenieApi {
+  getTeam(name: string, options?: OpsgenieCallOptions): Promise<OpsgenieTeam>;
+  listSchedules(options?: OpsgenieCallOptions): Promise<OpsgenieSchedule[]>;
+  getOnCalls(
+    scheduleId: string,
+    options: OpsgenieCallOptions & { date: Date },
+  ): Promise<OpsgenieOnCall>;
+  getNextOnCalls(
+    scheduleId: string,
+    options: OpsgenieCallOptions & { date: Date },
+  ): Promise<OpsgenieNextOnCall>;
+  getScheduleTimeline(
+    scheduleId: string,
+    options: OpsgenieCallOptions & {
+      date: Date;
+      interval: number;
+      intervalUnit: 'days' | 'weeks' | 'months';
+    },
+  ): Promise<OpsgenieScheduleTimeline>;
+  /** The escalations; `team` lets APIs that list escalations per team ask for its own. */
+  listEscalations(
+    options?: OpsgenieCallOptions & { team?: OpsgenieTeam },
+  ): Promise<OpsgenieEscalation[]>;
+  listAlerts(
+    query: string,
+    options?: OpsgenieCallOptions,
+  ): Promise<OpsgeniePage<OpsgenieAlert>>;
+}
+
 /** The largest page the API serves. */
 const MAX_LIMIT = 100;
 
@@ -102,7 +138,7 @@ export function formatOpsgenieDate(date: Date): string {
  *
  * @public
  */
-export class OpsgenieClient {
+export class OpsgenieClient implements OpsgenieApi {
   readonly apiUrl: string;
   readonly #apiKey: string;
   readonly #timeoutMs: number;

@@ -23,6 +23,7 @@ import {
   OnCallProviderAnswer,
 } from '@reliability/backstage-plugin-node';
 import {
+  OpsgenieApi,
   OpsgenieClient,
   OpsgenieClientOptions,
   OpsgenieCallOptions,
@@ -50,11 +51,42 @@ import {
  * @public
  */
 export interface OpsgenieOnCallProviderOptions {
-  client: OpsgenieClient;
+  client: OpsgenieApi;
+  /** Which product speaks through `client`; default Opsgenie itself. */
+  flavour?: OpsgenieFlavour;
   /** Origin of the account's web UI; without it, no links are given. */
   webUrl?: string;
   resolveUserRef?: OpsgenieUserRefResolver;
 }
+
+/**
+ * A product with Opsgenie's on-call model (teams owning schedules and escalations): its
+ * provider type, the annotation naming the team, and the words for messages.
+ *
+ * @public
+ */
+export interface OpsgenieFlavour {
+  /** The provider's type, e.g. `opsgenie` or `jsm`. */
+  type: string;
+  /** The product as users know it, for messages and link titles. */
+  product: string;
+  /** The annotation whose value names the team. */
+  teamAnnotation: string;
+  /** How to write the annotation's value, told when no such team exists. */
+  teamHint: string;
+}
+
+/**
+ * Opsgenie itself.
+ *
+ * @public
+ */
+export const OPSGENIE_FLAVOUR: Readonly<OpsgenieFlavour> = Object.freeze({
+  type: 'opsgenie',
+  product: 'Opsgenie',
+  teamAnnotation: OPSGENIE_TEAM_ANNOTATION,
+  teamHint: "write the team's name exactly as Opsgenie shows it",
+});
 
 const DAY_MS = 86_400_000;
 /** Shifts are read from timelines of at most this many days per request. */
@@ -204,9 +236,10 @@ function escalationDelays(escalation: OpsgenieEscalation | undefined) {
  * @public
  */
 export class OpsgenieOnCallProvider implements OnCallProvider {
-  readonly type = 'opsgenie';
-  readonly annotations = ['opsgenie.com/team'];
-  readonly #client: OpsgenieClient;
+  readonly type: string;
+  readonly annotations: readonly string[];
+  readonly #flavour: OpsgenieFlavour;
+  readonly #client: OpsgenieApi;
   readonly #webUrl?: string;
   readonly #resolveUserRef?: OpsgenieUserRefResolver;
 
@@ -240,15 +273,18 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
   }
 
   constructor(options: OpsgenieOnCallProviderOptions) {
+    this.#flavour = options.flavour ?? OPSGENIE_FLAVOUR;
+    this.type = this.#flavour.type;
+    this.annotations = [this.#flavour.teamAnnotation];
     this.#client = options.client;
     this.#webUrl = options.webUrl;
     this.#resolveUserRef = options.resolveUserRef;
   }
 
   mappingFor(entity: Entity): OnCallMapping | undefined {
-    const value =
-      entity.metadata.annotations?.[OPSGENIE_TEAM_ANNOTATION]?.trim();
-    return value ? { annotation: OPSGENIE_TEAM_ANNOTATION, value } : undefined;
+    const annotation = this.#flavour.teamAnnotation;
+    const value = entity.metadata.annotations?.[annotation]?.trim();
+    return value ? { annotation, value } : undefined;
   }
 
   async getOnCall(
@@ -261,7 +297,7 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
     const team = await this.#team(entity, mapping, { signal });
     const [schedules, escalations] = await Promise.all([
       this.#schedules(team, { signal }),
-      this.#client.listEscalations({ signal }),
+      this.#client.listEscalations({ signal, team }),
     ]);
     const escalation = teamEscalation(escalations, team);
 
@@ -448,11 +484,9 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
     } catch (error) {
       if (error instanceof NotFoundError) {
         throw new NotFoundError(
-          `Opsgenie has no team named "${mapping.value}" (${
+          `${this.#flavour.product} has no team named "${mapping.value}" (${
             mapping.annotation
-          } of ${stringifyEntityRef(
-            entity,
-          )}); write the team's name exactly as Opsgenie shows it`,
+          } of ${stringifyEntityRef(entity)}); ${this.#flavour.teamHint}`,
           error,
         );
       }
@@ -569,12 +603,12 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
     }
     return [
       {
-        title: `Opsgenie team ${team.name}`,
+        title: `${this.#flavour.product} team ${team.name}`,
         url: opsgenieTeamUrl(web, team.id),
         type: 'team',
       },
       ...schedules.map(schedule => ({
-        title: `Opsgenie schedule ${schedule.name}`,
+        title: `${this.#flavour.product} schedule ${schedule.name}`,
         url: opsgenieScheduleUrl(web, schedule.id),
         type: 'schedule',
       })),

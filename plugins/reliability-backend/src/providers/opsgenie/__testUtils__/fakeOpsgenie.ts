@@ -82,7 +82,7 @@ export function emptyOpsgenieData(): FakeOpsgenieData {
   };
 }
 
-class HttpError extends Error {
+export class HttpError extends Error {
   constructor(readonly status: number, message: string) {
     super(message);
   }
@@ -108,9 +108,10 @@ function unquote(value: string): string {
 /**
  * A small subset of Opsgenie's alert search syntax: `AND`/`OR` of `createdAt` comparisons with
  * epoch milliseconds and `field:value` terms for tag, tags, teams, status, alias and message.
- * Anything else is answered 422, as Opsgenie answers queries it cannot parse.
+ * Anything else is answered 422, as Opsgenie answers queries it cannot parse. JSM kept the
+ * syntax, so its fake reuses this.
  */
-function matcher(query: string): (alert: FakeOpsgenieAlert) => boolean {
+export function matcher(query: string): (alert: FakeOpsgenieAlert) => boolean {
   const stripped = query.trim().replace(/^\((.*)\)$/, '$1');
   if (!stripped) {
     return () => true;
