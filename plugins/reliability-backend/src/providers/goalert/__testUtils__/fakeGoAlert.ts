@@ -239,6 +239,10 @@ export interface RecordedGoAlertRequest {
 export interface FakeGoAlertFault {
   status: number;
   headers?: Record<string, string>;
+  /** Only requests of this operation; any when absent. */
+  operationName?: string;
+  /** How many matching requests are served normally before this fault answers one. */
+  after?: number;
 }
 
 export interface FakeGoAlert {
@@ -444,7 +448,13 @@ export async function startFakeGoAlert(options: {
         });
         return;
       }
-      const fault = faults.shift();
+      const index = faults.findIndex(
+        f => !f.operationName || f.operationName === body.operationName,
+      );
+      const fault =
+        index >= 0 && !(faults[index].after && faults[index].after-- > 0)
+          ? faults.splice(index, 1)[0]
+          : undefined;
       if (fault) {
         send(fault.status, `Scripted failure ${fault.status}`, {
           'Content-Type': 'text/plain',
