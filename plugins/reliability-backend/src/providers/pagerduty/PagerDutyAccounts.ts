@@ -7,6 +7,7 @@ import { OnCallMapping } from '@reliability/backstage-plugin-node';
 import { RetryPolicy, Sleep } from '../../net/retry';
 import { PagerDutyConfig, readPagerDutyConfig } from './config';
 import { PAGERDUTY_ACCOUNT_ANNOTATION } from './mapping';
+import { annotationIds } from '../mergeOnCallAnswers';
 import { PagerDutyClient } from './PagerDutyClient';
 import { PagerDutyService } from './schemas';
 
@@ -102,8 +103,33 @@ export class PagerDutyAccounts {
   }
 
   /**
+   * The entity's services: those `pagerduty.com/service-id` lists (one id, or several separated
+   * by commas), or the one of its integration key. Throws as {@link resolveService} does.
+   */
+  async resolveServices(
+    entity: Entity,
+    mapping: OnCallMapping,
+    signal?: AbortSignal,
+  ): Promise<{ client: PagerDutyClient; services: PagerDutyService[] }> {
+    if (mapping.annotation !== PAGERDUTY_SERVICE_ID_ANNOTATION) {
+      const { client, service } = await this.resolveService(
+        entity,
+        mapping,
+        signal,
+      );
+      return { client, services: [service] };
+    }
+    const client = this.clientFor(entity);
+    const services = await Promise.all(
+      annotationIds(mapping.value).map(id => client.getService(id, { signal })),
+    );
+    return { client, services };
+  }
+
+  /**
    * The entity's service, its escalation policy included: by id, or by looking the integration
-   * key up. Throws `NotFoundError` when PagerDuty has neither.
+   * key up. Throws `NotFoundError` when PagerDuty has neither. With several service ids, the
+   * first; use {@link resolveServices} for all.
    */
   async resolveService(
     entity: Entity,
@@ -114,7 +140,9 @@ export class PagerDutyAccounts {
     if (mapping.annotation === PAGERDUTY_SERVICE_ID_ANNOTATION) {
       return {
         client,
-        service: await client.getService(mapping.value, { signal }),
+        service: await client.getService(annotationIds(mapping.value)[0], {
+          signal,
+        }),
       };
     }
     const service = await client.findServiceByIntegrationKey(mapping.value, {

@@ -320,6 +320,26 @@ describe('PagerDutyAlertSource', () => {
     ).toEqual(['0', '100']);
   });
 
+  it('records the incidents of every service a component lists for it', async () => {
+    const both = entity('checkout', {
+      'pagerduty.com/service-id': 'SVC1, SVC2',
+    });
+    const records = await source().pull({
+      entities: [both],
+      since: SINCE,
+      until: UNTIL,
+    });
+    const services = new Set(
+      server.data.incidents
+        .filter(i => records.some(r => r.externalId === i.id))
+        .map(i => i.serviceId),
+    );
+    expect(services).toEqual(new Set(['SVC1', 'SVC2']));
+    expect(new Set(records.map(r => r.entityRef))).toEqual(
+      new Set(['component:default/checkout']),
+    );
+  });
+
   it('records incidents of a service two entities map for the first one only', async () => {
     const twin = entity('checkout-twin', {
       'pagerduty.com/service-id': 'SVC1',

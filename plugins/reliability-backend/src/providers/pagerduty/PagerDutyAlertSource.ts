@@ -58,7 +58,8 @@ function nameOf(
 }
 
 /**
- * PagerDuty incidents of the services entities are annotated with, as {@link AlertRecord}s:
+ * PagerDuty incidents of the services entities are annotated with (`pagerduty.com/service-id`
+ * may list several, separated by commas), as {@link AlertRecord}s:
  * `GET /incidents` (all statuses) per account, then each incident's log
  * (`GET /incidents/{id}/log_entries`) for the first acknowledgement, the resolution and who was
  * notified. Triggered incidents have no log to read: their assignees are the responders.
@@ -124,7 +125,11 @@ export class PagerDutyAlertSource implements AlertSource {
       const entityRef = stringifyEntityRef(entity);
       let resolved;
       try {
-        resolved = await this.#accounts.resolveService(entity, mapping, signal);
+        resolved = await this.#accounts.resolveServices(
+          entity,
+          mapping,
+          signal,
+        );
       } catch (error) {
         if (signal?.aborted) {
           throw signal.reason;
@@ -137,21 +142,23 @@ export class PagerDutyAlertSource implements AlertSource {
         }
         throw error;
       }
-      const { client, service } = resolved;
+      const { client, services } = resolved;
       let account = byAccount.get(client.accountId);
       if (!account) {
         account = { client, entityByService: new Map() };
         byAccount.set(client.accountId, account);
       }
-      const owner = account.entityByService.get(service.id);
-      if (owner) {
-        // Records are keyed by incident id: one incident can only belong to one entity.
-        this.#logger?.warn(
-          `PagerDuty service ${service.id} is mapped by ${owner} and ${entityRef}; its incidents are recorded for ${owner}`,
-        );
-        continue;
+      for (const service of services) {
+        const owner = account.entityByService.get(service.id);
+        if (owner) {
+          // Records are keyed by incident id: one incident can only belong to one entity.
+          this.#logger?.warn(
+            `PagerDuty service ${service.id} is mapped by ${owner} and ${entityRef}; its incidents are recorded for ${owner}`,
+          );
+          continue;
+        }
+        account.entityByService.set(service.id, entityRef);
       }
-      account.entityByService.set(service.id, entityRef);
     }
 
     const records: AlertRecord[] = [];

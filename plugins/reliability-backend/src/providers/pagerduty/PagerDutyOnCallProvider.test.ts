@@ -366,6 +366,109 @@ describe('PagerDutyOnCallProvider', () => {
     });
   });
 
+  describe('several services per component', () => {
+    /** A second service, on its own policy, with Bo on call at level 1 of "Worker". */
+    function addWorker() {
+      server.data.schedules.push({ id: 'S3', name: 'Worker' });
+      server.data.escalationPolicies.push({
+        id: 'EP2',
+        name: 'Worker escalation',
+        rules: [
+          { delayMinutes: 5, targets: [{ type: 'schedule', id: 'S3' }] },
+          { delayMinutes: 10, targets: [{ type: 'user', id: 'U4' }] },
+        ],
+      });
+      server.data.services.push({
+        id: 'SVC9',
+        name: 'Checkout worker',
+        escalationPolicyId: 'EP2',
+        integrationKeys: [],
+      });
+      server.data.oncalls.push(
+        {
+          userId: 'U2',
+          scheduleId: 'S3',
+          escalationPolicyId: 'EP2',
+          level: 1,
+          start: '2026-03-10T00:00:00Z',
+          end: '2026-03-17T00:00:00Z',
+        },
+        { userId: 'U4', escalationPolicyId: 'EP2', level: 2 },
+      );
+    }
+
+    it('merges on-call now, next, the chains and links of every listed service', async () => {
+      addWorker();
+      const checkout = entity('checkout', {
+        'pagerduty.com/service-id': 'SVC1, SVC9',
+      });
+      const p = provider();
+      const mapping = p.mappingFor(checkout)!;
+      expect(mapping.value).toBe('SVC1, SVC9');
+      const answer = await p.getOnCall(checkout, mapping, { now: NOW });
+      expect(answer.now.map(a => [a.person.name, a.scheduleName])).toEqual([
+        ['Ada', 'Primary'],
+        ['Bo', 'Worker'],
+      ]);
+      expect(answer.next.map(a => a.person.name)).toEqual(['Bo']);
+      expect(
+        answer.escalationChain.map(step => [
+          step.level,
+          step.delayMinutes,
+          step.targets.map(t => t.name),
+        ]),
+      ).toEqual([
+        [1, undefined, ['Primary', 'Worker']],
+        // The soonest any of the services escalates.
+        [2, 5, ['Secondary', 'Di']],
+        [3, 30, ['Di']],
+      ]);
+      expect(answer.contactLinks.map(l => l.title)).toEqual(
+        expect.arrayContaining([
+          'Checkout API in PagerDuty',
+          'Checkout worker in PagerDuty',
+          'Schedule: Worker',
+        ]),
+      );
+    });
+
+    it('keeps the single form unchanged and reads shifts of each policy once', async () => {
+      addWorker();
+      server.data.services.push({
+        id: 'SVC10',
+        name: 'Checkout cron',
+        escalationPolicyId: 'EP1',
+        integrationKeys: [],
+      });
+      const checkout = entity('checkout', {
+        'pagerduty.com/service-id': 'SVC1,SVC10,SVC9,SVC1',
+      });
+      const p = provider();
+      const shifts = await p.getShifts(checkout, p.mappingFor(checkout)!, {
+        from: new Date('2026-03-10T00:00:00Z'),
+        to: new Date('2026-03-11T00:00:00Z'),
+      });
+      expect(shifts.map(s => [s.user, s.start, s.end])).toEqual([
+        ['Bo', '2026-03-10T00:00:00.000Z', '2026-03-11T00:00:00.000Z'],
+        ['Ada', '2026-03-10T09:00:00.000Z', '2026-03-11T00:00:00.000Z'],
+      ]);
+      const policies = server.requests
+        .filter(r => r.path === '/oncalls')
+        .map(r => r.query['escalation_policy_ids[]'][0]);
+      expect(policies.sort()).toEqual(['EP1', 'EP2']);
+    });
+
+    it('fails naming the listed service PagerDuty does not have', async () => {
+      const checkout = entity('checkout', {
+        'pagerduty.com/service-id': 'SVC1,NOPE',
+      });
+      const p = provider();
+      await expect(
+        p.getOnCall(checkout, p.mappingFor(checkout)!, { now: NOW }),
+      ).rejects.toThrow(NotFoundError);
+    });
+  });
+
   describe('getShifts', () => {
     it('returns level-1 shifts within [from, to), clipped to the range', async () => {
       const checkout = entity('checkout', SERVICE_ID);

@@ -18,6 +18,7 @@ import {
 } from './PagerDutyAccounts';
 import { PagerDutyClient } from './PagerDutyClient';
 import { pagerDutyMappingFor } from './mapping';
+import { mergeOnCallAnswers, mergeShifts } from '../mergeOnCallAnswers';
 import {
   PagerDutyEscalationPolicy,
   PagerDutyOnCall,
@@ -79,7 +80,9 @@ function targetType(
 /**
  * Who is on call for entities annotated with `pagerduty.com/service-id` or
  * `pagerduty.com/integration-key` (optionally `pagerduty.com/account`): service → escalation
- * policy → `GET /oncalls`.
+ * policy → `GET /oncalls`. `pagerduty.com/service-id` may list several services separated by
+ * commas: their answers are merged (everybody on call for any of them, the chains level by
+ * level, all links).
  *
  * - `now`: the current on-calls at level 1 of the service's escalation policy.
  * - `next`: per level-1 schedule, the earliest upcoming on-call of someone not on call now
@@ -134,12 +137,24 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     mapping: OnCallMapping,
     options: { now: Date; signal?: AbortSignal },
   ): Promise<OnCallProviderAnswer> {
-    const { signal, now } = options;
-    const { client, service } = await this.#accounts.resolveService(
+    const { client, services } = await this.#accounts.resolveServices(
       entity,
       mapping,
-      signal,
+      options.signal,
     );
+    return mergeOnCallAnswers(
+      await Promise.all(
+        services.map(service => this.#serviceOnCall(client, service, options)),
+      ),
+    );
+  }
+
+  async #serviceOnCall(
+    client: PagerDutyClient,
+    service: PagerDutyService,
+    options: { now: Date; signal?: AbortSignal },
+  ): Promise<OnCallProviderAnswer> {
+    const { signal, now } = options;
     const policy = await this.#policyOf(client, service, signal);
     const current = await client.listOnCalls(
       { escalationPolicyIds: [policy.id], since: now, until: now },
@@ -260,13 +275,30 @@ export class PagerDutyOnCallProvider implements OnCallProvider {
     mapping: OnCallMapping,
     options: { from: Date; to: Date; signal?: AbortSignal },
   ): Promise<OnCallShift[]> {
-    const { from, to, signal } = options;
-    const { client, service } = await this.#accounts.resolveService(
+    const { client, services } = await this.#accounts.resolveServices(
       entity,
       mapping,
-      signal,
+      options.signal,
     );
-    const policyId = service.escalation_policy.id;
+    // Services sharing an escalation policy share its shifts: read each policy once.
+    const policyIds = [
+      ...new Set(services.map(service => service.escalation_policy.id)),
+    ];
+    return mergeShifts(
+      await Promise.all(
+        policyIds.map(policyId =>
+          this.#policyShifts(client, policyId, options),
+        ),
+      ),
+    );
+  }
+
+  async #policyShifts(
+    client: PagerDutyClient,
+    policyId: string,
+    options: { from: Date; to: Date; signal?: AbortSignal },
+  ): Promise<OnCallShift[]> {
+    const { from, to, signal } = options;
     const onCalls: PagerDutyOnCall[] = [];
     // PagerDuty answers on-calls for at most 90 days per request.
     for (
