@@ -227,5 +227,42 @@ export interface Config {
      * timeout, first run 2 minutes after start; global across replicas.
      */
     scorecardSchedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+
+    /**
+     * Jira Service Management operations (the successor of Opsgenie) as on-call provider for
+     * entities annotated `jsm.atlassian.com/team-id`, and as alert source for entities annotated
+     * `jsm.atlassian.com/alert-query` or with their Opsgenie annotations. Default: not used.
+     */
+    jsm?: {
+      /** The site's cloud id, from https://<site>.atlassian.net/_edge/tenant_info. */
+      cloudId: string;
+      /** The Atlassian account the API token belongs to. */
+      email: string;
+      /**
+       * An API token of that account (id.atlassian.com > Security > API tokens), sent with the
+       * email as Basic authentication; the account needs access to the teams' operations.
+       * @visibility secret
+       */
+      apiToken: string;
+      /** Origin of the API gateway, e.g. a proxy. Default: https://api.atlassian.com. */
+      apiUrl?: string;
+    };
+
+    /**
+     * GoAlert as on-call provider and alert source for entities annotated
+     * `goalert.me/service-id`. Default: not used.
+     */
+    goalert?: {
+      /** Address of the GoAlert instance, e.g. https://goalert.example.com. */
+      baseUrl: string;
+      /**
+       * A GraphQL API key (Admin > API Keys, role user) created with the query document of the
+       * backend README; GoAlert accepts a key only with the document it was created with.
+       * @visibility secret
+       */
+      apiKey: string;
+      /** Origin of GoAlert's web UI for links, when it differs. Default: `baseUrl`. */
+      webUrl?: string;
+    };
   };
 }

@@ -40,7 +40,11 @@ export const GOALERT_QUERY_DOCUMENT = `query ReliabilityService($id: ID!) {
   }
 }
 
-query ReliabilityScheduleShifts($id: ID!, $start: ISOTimestamp!, $end: ISOTimestamp!) {
+query ReliabilityScheduleShifts(
+  $id: ID!
+  $start: ISOTimestamp!
+  $end: ISOTimestamp!
+) {
   schedule(id: $id) {
     id
     name
