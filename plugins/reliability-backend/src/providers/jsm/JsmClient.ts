@@ -216,20 +216,11 @@ export class JsmClient implements OpsgenieApi {
       options,
       ['id', 'name'],
     );
-    return items.map(item => {
-      const escalation = item as unknown as OpsgenieEscalation;
-      return {
-        ...escalation,
-        ownerTeam: team,
-        rules: escalation.rules?.map(rule => ({
-          ...rule,
-          recipient: rule.recipient && {
-            ...rule.recipient,
-            name: rule.recipient.name ?? rule.recipient.id,
-          },
-        })),
-      };
-    });
+    // Recipients come as `{ type, id }`; the provider names schedules by their own name.
+    return items.map(item => ({
+      ...(item as unknown as OpsgenieEscalation),
+      ownerTeam: team,
+    }));
   }
 
   /**

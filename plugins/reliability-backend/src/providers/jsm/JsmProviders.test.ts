@@ -208,7 +208,7 @@ describe('JSM on-call provider', () => {
         targets: [
           expect.objectContaining({
             type: 'schedule',
-            name: 's1',
+            name: 'billing_primary',
             onCall: [expect.objectContaining({ name: ana.id })],
           }),
         ],

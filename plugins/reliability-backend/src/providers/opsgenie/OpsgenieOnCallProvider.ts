@@ -380,7 +380,11 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
           assignment(schedule, user, period, windowStartMs),
         ),
       ),
-      escalationChain: this.#escalationChain(escalation, onCallBySchedule),
+      escalationChain: this.#escalationChain(
+        escalation,
+        onCallBySchedule,
+        new Map(schedules.map(schedule => [schedule.id, schedule.name])),
+      ),
       contactLinks: this.#contactLinks(team, schedules),
     };
   }
@@ -535,13 +539,19 @@ export class OpsgenieOnCallProvider implements OnCallProvider {
   #escalationChain(
     escalation: OpsgenieEscalation | undefined,
     onCallBySchedule: Map<string, OnCallPerson[]>,
+    scheduleNames: Map<string, string>,
   ): EscalationStep[] {
     const delays = escalationDelays(escalation);
     return escalationLevels(escalation).map((recipients, index) => ({
       level: index + 1,
       delayMinutes: delays[index] - (index > 0 ? delays[index - 1] : 0),
       targets: recipients.flatMap(recipient => {
-        const target = this.#target(recipient, onCallBySchedule);
+        // Recipients may name a schedule by id only (JSM does): its name is the schedule's.
+        const named =
+          recipient.type === 'schedule' && !recipient.name && recipient.id
+            ? { ...recipient, name: scheduleNames.get(recipient.id) }
+            : recipient;
+        const target = this.#target(named, onCallBySchedule);
         return target ? [target] : [];
       }),
     }));
