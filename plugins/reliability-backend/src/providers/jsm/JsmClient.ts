@@ -127,7 +127,7 @@ export class JsmClient implements OpsgenieApi {
     return { id: teamId, name: teamId };
   }
 
-  /** Every schedule (`GET /schedules`), with `teamId` as the owner team. */
+  /** Every schedule (`GET /schedules`), its team (`teamId`) as the owner team. */
   async listSchedules(
     options: OpsgenieCallOptions = {},
   ): Promise<OpsgenieSchedule[]> {
@@ -135,13 +135,16 @@ export class JsmClient implements OpsgenieApi {
       'id',
       'name',
     ]);
-    return items.map(schedule => ({
-      ...(schedule as unknown as OpsgenieSchedule),
-      ownerTeam:
-        typeof schedule.teamId === 'string'
-          ? { id: schedule.teamId }
-          : undefined,
-    }));
+    return items.map(item => {
+      const schedule = item as unknown as OpsgenieSchedule;
+      return {
+        ...schedule,
+        // JSM names the team by `teamId`; an Opsgenie-style `ownerTeam` is read as well.
+        ownerTeam:
+          schedule.ownerTeam ??
+          (typeof item.teamId === 'string' ? { id: item.teamId } : undefined),
+      };
+    });
   }
 
   async getOnCalls(
