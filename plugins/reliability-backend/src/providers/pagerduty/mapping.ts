@@ -5,12 +5,14 @@ import {
   PAGERDUTY_SERVICE_ID_ANNOTATION,
 } from '@reliability/backstage-plugin-common';
 import { OnCallMapping } from '@reliability/backstage-plugin-node';
+import { annotationIds } from '../mergeOnCallAnswers';
 
 export { PAGERDUTY_ACCOUNT_ANNOTATION };
 
 /**
- * How an entity maps to a PagerDuty service: `pagerduty.com/service-id` when set, else
- * `pagerduty.com/integration-key` (the PagerDuty plugin's order). Pure: reads annotations only.
+ * How an entity maps to PagerDuty services: `pagerduty.com/service-id` when set (one id, or
+ * several separated by commas), else `pagerduty.com/integration-key` (the PagerDuty plugin's
+ * order). Pure: reads annotations only.
  *
  * @public
  */
@@ -21,7 +23,8 @@ export function pagerDutyMappingFor(entity: Entity): OnCallMapping | undefined {
     PAGERDUTY_INTEGRATION_KEY_ANNOTATION,
   ]) {
     const value = annotations[annotation]?.trim();
-    if (value) {
+    // `pagerduty.com/service-id` may list several ids; a value of commas only lists none.
+    if (value && annotationIds(value).length > 0) {
       return { annotation, value };
     }
   }
