@@ -61,9 +61,7 @@ describe('the JSM and GoAlert modules', () => {
         ['goalert', ['goalert.me/service-id']],
       ]),
     );
-    expect(
-      received.sources.map(s => [s.type, s.continues]).sort(),
-    ).toEqual([
+    expect(received.sources.map(s => [s.type, s.continues]).sort()).toEqual([
       ['goalert', undefined],
       ['jsm', 'opsgenie'],
     ]);
@@ -92,7 +90,9 @@ describe('the JSM and GoAlert modules', () => {
           recordingPlugin({ providers: [], sources: [] }),
           reliabilityGoAlertModule,
           mockServices.rootConfig.factory({
-            data: { reliability: { goalert: { baseUrl: 'nope', apiKey: 'k' } } },
+            data: {
+              reliability: { goalert: { baseUrl: 'nope', apiKey: 'k' } },
+            },
           }),
         ],
       }),
