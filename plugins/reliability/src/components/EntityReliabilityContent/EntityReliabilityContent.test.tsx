@@ -249,16 +249,28 @@ describe('EntityReliabilityContent', () => {
       from: '2026-01-01T00:00:00Z',
       to: '2026-01-02T00:00:00Z',
       stepMs: 3_600_000,
+      basis: 'sli-data' as const,
+      noDataReason: null,
+      policyThresholds: {
+        warningRemainingBelow: 0.25,
+        exhaustedRemainingAtOrBelow: 0,
+        warningBurnRateAbove: 2,
+        warningBurnRateWindow: '1d',
+      },
+      burnRateThresholds: [],
+      alerts: [],
       points: [
         {
           time: '2026-01-01T00:00:00Z',
           sli: 0.9995,
+          stepSli: 0.9995,
           budgetRemaining: 1,
           burnRates: { '1h': 0.5 },
         },
         {
           time: '2026-01-01T01:00:00Z',
           sli: 0.998,
+          stepSli: 0.996,
           budgetRemaining: 0.8,
           burnRates: { '1h': 20 },
         },
