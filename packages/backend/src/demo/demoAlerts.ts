@@ -44,8 +44,8 @@ const KINDS = [
 
 function noise(day: number, n: number): number {
   let x = (day * 374761393 + n * 668265263) >>> 0;
-  x = Math.imul(x ^ (x >>> 13), 1274126177) >>> 0;
-  return (x ^ (x >>> 16)) / 2 ** 32;
+  x = Math.imul((x ^ (x >>> 13)) >>> 0, 1274126177) >>> 0;
+  return ((x ^ (x >>> 16)) >>> 0) / 2 ** 32;
 }
 
 /**

@@ -17,7 +17,8 @@ interface Incident {
   /** Start, relative to the anchor (negative: before it). */
   offsetMs: number;
   durationMs: number;
-  errorRate: number;
+  /** Failed requests per minute (at most all of them), independent of the time of day. */
+  badPerMinute: number;
 }
 
 /** One pushed SLO of the example catalog and how its demo data behaves. */
@@ -30,7 +31,7 @@ export interface DemoSlo {
 
 /**
  * The three pushed SLOs of examples/services/checkout/slos.yaml:
- * - availability (99.9% over 28 days) burns: a 40-minute incident two days before the anchor
+ * - availability (99.9% over 28 days) burns: a 45-minute incident two days before the anchor
  *   spent most of the budget, so it is in warning;
  * - latency (99% over 28 days) is healthy;
  * - payment confirmation (99.95% over 28 days) is exhausted by a two-hour incident five days
@@ -41,21 +42,21 @@ export const DEMO_SLOS: readonly DemoSlo[] = [
     sloId: 'checkout-checkout-availability-0',
     baseErrorRate: 0.0003,
     incidents: [
-      { offsetMs: -2 * DAY_MS, durationMs: 40 * MINUTE_MS, errorRate: 0.55 },
+      { offsetMs: -2 * DAY_MS, durationMs: 45 * MINUTE_MS, badPerMinute: 320 },
     ],
   },
   {
     sloId: 'checkout-checkout-latency-0',
     baseErrorRate: 0.002,
     incidents: [
-      { offsetMs: -9 * DAY_MS, durationMs: 30 * MINUTE_MS, errorRate: 0.05 },
+      { offsetMs: -9 * DAY_MS, durationMs: 30 * MINUTE_MS, badPerMinute: 30 },
     ],
   },
   {
     sloId: 'checkout-checkout-payment-confirmation-0',
     baseErrorRate: 0.0006,
     incidents: [
-      { offsetMs: -5 * DAY_MS, durationMs: 2 * HOUR_MS, errorRate: 0.1 },
+      { offsetMs: -5 * DAY_MS, durationMs: 2 * HOUR_MS, badPerMinute: 60 },
     ],
   },
 ];
@@ -63,9 +64,9 @@ export const DEMO_SLOS: readonly DemoSlo[] = [
 /** A deterministic number in [0, 1) for a minute and a stream. */
 function noise(minute: number, stream: number): number {
   let x = (minute * 2654435761 + stream * 40503) >>> 0;
-  x ^= x >>> 16;
+  x = (x ^ (x >>> 16)) >>> 0;
   x = Math.imul(x, 0x45d9f3b) >>> 0;
-  x ^= x >>> 16;
+  x = (x ^ (x >>> 16)) >>> 0;
   return x / 2 ** 32;
 }
 
@@ -90,10 +91,12 @@ export function demoMinute(
     i =>
       t >= anchorMs + i.offsetMs && t < anchorMs + i.offsetMs + i.durationMs,
   );
-  const rate = incident
-    ? incident.errorRate
-    : slo.baseErrorRate * (0.5 + noise(Math.floor(t / MINUTE_MS), stream));
-  const bad = Math.min(total, Math.round(total * rate));
+  const minute = Math.floor(t / MINUTE_MS);
+  // Rounded by a random threshold, so that rates under one error a minute still average out.
+  const expected = incident
+    ? incident.badPerMinute
+    : total * slo.baseErrorRate * (0.5 + noise(minute, stream));
+  const bad = Math.min(total, Math.floor(expected + noise(minute, stream + 100)));
   return { good: total - bad, total };
 }
 

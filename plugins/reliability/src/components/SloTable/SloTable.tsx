@@ -8,8 +8,6 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
-import ExpandLess from '@material-ui/icons/ExpandLess';
-import ExpandMore from '@material-ui/icons/ExpandMore';
 import Schedule from '@material-ui/icons/Schedule';
 import { Slo } from '../../api';
 import {
@@ -132,13 +130,13 @@ export function sortByUrgency(slos: Slo[]): Slo[] {
 
 const useStyles = makeStyles(theme => ({
   table: { tableLayout: 'fixed', width: '100%' },
-  name: { width: '22%' },
-  sli: { width: '13%' },
+  name: { width: '19%' },
+  sli: { width: '12%' },
   budget: { width: '12%' },
-  alerts: { width: '18%' },
+  alerts: { width: '19%' },
   policy: { width: '17%' },
   exhaustion: { width: '9%' },
-  detail: { width: '9%' },
+  detail: { width: '12%' },
   cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
   selected: { backgroundColor: theme.palette.action.selected },
 }));
@@ -261,9 +259,8 @@ export function SloTable(props: {
                     aria-label={`${open ? 'Hide' : 'Show'} history of ${sloTitle(
                       slo,
                     )}`}
-                    endIcon={open ? <ExpandLess /> : <ExpandMore />}
                   >
-                    History
+                    {open ? 'Hide' : 'Show'}
                   </Button>
                 </TableCell>
               </TableRow>
