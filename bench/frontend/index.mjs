@@ -135,7 +135,9 @@ function buildApp() {
     },
   );
   if (result.status !== 0) {
-    throw new HarnessError(`the production build failed (exit ${result.status})`);
+    throw new HarnessError(
+      `the production build failed (exit ${result.status})`,
+    );
   }
   log(`built in ${Math.round((Date.now() - t0) / 1000)} s`);
 }

@@ -64,7 +64,9 @@ export function demoAlertsOfDay(day: number): DemoAlert[] {
         ? KINDS[0]
         : KINDS[Math.floor(noise(day, n + 1) * KINDS.length)];
     const night = noise(day, n + 11) < 0.2;
-    const hour = night ? 1 + noise(day, n + 21) * 4 : 9 + noise(day, n + 21) * 9;
+    const hour = night
+      ? 1 + noise(day, n + 21) * 4
+      : 9 + noise(day, n + 21) * 9;
     const triggeredAt = day * DAY_MS + Math.floor(hour * HOUR_MS);
     const ackAfter = Math.round((1 + noise(day, n + 31) * 14) * MINUTE_MS);
     const noiseAlert = noise(day, n + 41) < 0.35;

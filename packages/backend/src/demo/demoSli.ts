@@ -75,7 +75,9 @@ export function demoTraffic(t: number): number {
   const hour = (t % DAY_MS) / HOUR_MS;
   const minute = Math.floor(t / MINUTE_MS);
   return Math.round(
-    600 + 450 * Math.sin(((hour - 9) / 24) * 2 * Math.PI) + 40 * noise(minute, 0),
+    600 +
+      450 * Math.sin(((hour - 9) / 24) * 2 * Math.PI) +
+      40 * noise(minute, 0),
   );
 }
 
@@ -88,15 +90,17 @@ export function demoMinute(
 ): { good: number; total: number } {
   const total = demoTraffic(t);
   const incident = slo.incidents.find(
-    i =>
-      t >= anchorMs + i.offsetMs && t < anchorMs + i.offsetMs + i.durationMs,
+    i => t >= anchorMs + i.offsetMs && t < anchorMs + i.offsetMs + i.durationMs,
   );
   const minute = Math.floor(t / MINUTE_MS);
   // Rounded by a random threshold, so that rates under one error a minute still average out.
   const expected = incident
     ? incident.badPerMinute
     : total * slo.baseErrorRate * (0.5 + noise(minute, stream));
-  const bad = Math.min(total, Math.floor(expected + noise(minute, stream + 100)));
+  const bad = Math.min(
+    total,
+    Math.floor(expected + noise(minute, stream + 100)),
+  );
   return { good: total - bad, total };
 }
 

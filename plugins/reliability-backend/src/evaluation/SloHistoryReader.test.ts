@@ -41,7 +41,7 @@ function seededBuckets(): { minutes: SliBucket[]; hours: SliBucket[] } {
   const minutesFrom = NOW - 7 * DAY;
   const hours: SliBucket[] = [];
   for (let t = NOW - 60 * DAY; t < minutesFrom; t += HOUR_MS) {
-    const total = 30_000 + (t / HOUR_MS) % 7 * 1000;
+    const total = 30_000 + ((t / HOUR_MS) % 7) * 1000;
     hours.push({ sloId: slo.id, bucketStart: t, good: total * 0.9995, total });
   }
   const incident = NOW - 3 * DAY;
@@ -92,9 +92,7 @@ describe('SloHistoryReader', () => {
 
       expect(history.basis).toBe('sli-data');
       expect(history.noDataReason).toBeNull();
-      const withBudget = history.points.filter(
-        p => p.budgetRemaining !== null,
-      );
+      const withBudget = history.points.filter(p => p.budgetRemaining !== null);
       expect(withBudget.length).toBeGreaterThanOrEqual(200);
 
       // The engine on the same stored data, built independently from the store's rows.

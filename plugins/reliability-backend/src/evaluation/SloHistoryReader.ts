@@ -146,7 +146,9 @@ export class SloHistoryReader {
   private async fromSliData(
     slo: ServiceLevelObjective,
     range: { from: number; to: number; stepMs: number },
-  ): Promise<{ history: SloHistory; emptyReason: string } | { reason: string }> {
+  ): Promise<
+    { history: SloHistory; emptyReason: string } | { reason: string }
+  > {
     const source = this.sourceOf(slo);
     if (!source) {
       return { reason: missingSourceMessage(sliSourceTypeOf(slo)) };
@@ -168,9 +170,9 @@ export class SloHistoryReader {
       });
     } catch (error) {
       return {
-        reason: `The SLI source '${source.type}' could not be read: ${stringifyError(
-          error,
-        )}`,
+        reason: `The SLI source '${
+          source.type
+        }' could not be read: ${stringifyError(error)}`,
       };
     }
     const series = createSliSeries({

@@ -222,12 +222,16 @@ describe('EntityReliabilityContent', () => {
     }
     // The page pair 1h/5m is over its 13.44× threshold: the chip says so in words.
     expect(
-      within(row('M burning')).getByText(/page over 1h and 5m: burn rate 20×, fires above 13.44× \(over the threshold\)/),
+      within(row('M burning')).getByText(
+        /page over 1h and 5m: burn rate 20×, fires above 13.44× \(over the threshold\)/,
+      ),
     ).toBeInTheDocument();
     // No clickable rows: the history opens from the row's button only.
     await userEvent.click(screen.getByText('A healthy'));
     expect(screen.queryByText('History of A healthy')).not.toBeInTheDocument();
-    const open = screen.getByRole('button', { name: 'Show history of A healthy' });
+    const open = screen.getByRole('button', {
+      name: 'Show history of A healthy',
+    });
     expect(open).toHaveAttribute('aria-expanded', 'false');
     await userEvent.click(open);
     expect(await screen.findByText('History of A healthy')).toBeInTheDocument();

@@ -70,7 +70,8 @@ export function EntitySloSection(props: { entity: Entity }) {
     return <Progress />;
   }
   const selected = value.slos.find(slo => slo.id === selectedId);
-  const notice = entity.metadata.annotations?.[RELIABILITY_DATA_NOTICE_ANNOTATION];
+  const notice =
+    entity.metadata.annotations?.[RELIABILITY_DATA_NOTICE_ANNOTATION];
 
   return (
     <>

@@ -175,9 +175,7 @@ export function SloCharts(props: {
   const alerts = history.alerts ?? [];
   const budgetPoints = count(rows.map(r => r.budget));
   const sliPoints = count(rows.map(r => r.sli));
-  const burnPoints = count(
-    windows.flatMap(w => rows.map(r => r[`burn:${w}`])),
-  );
+  const burnPoints = count(windows.flatMap(w => rows.map(r => r[`burn:${w}`])));
   const anyValues = budgetPoints + sliPoints + burnPoints > 0;
   const alertText =
     alerts.length === 0
@@ -249,7 +247,10 @@ export function SloCharts(props: {
                 y={policy.warningRemainingBelow * 100}
                 stroke={theme.palette.warning.main}
                 strokeDasharray="6 3"
-                label={`warning ${formatRatio(policy.warningRemainingBelow, 1)}`}
+                label={`warning ${formatRatio(
+                  policy.warningRemainingBelow,
+                  1,
+                )}`}
               />
             )}
             {alerts.map(alert => (

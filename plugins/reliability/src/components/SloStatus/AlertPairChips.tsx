@@ -48,7 +48,10 @@ export function AlertPairChips(props: {
         const short = rates.get(pair.shortWindow);
         const long = rates.get(pair.longWindow);
         const known =
-          short !== undefined && short !== null && long !== undefined && long !== null;
+          short !== undefined &&
+          short !== null &&
+          long !== undefined &&
+          long !== null;
         const burn = known ? Math.min(short, long) : null;
         const over = burn !== null && burn > pair.threshold;
         const description = `${props.severity} over ${pair.longWindow} and ${
@@ -57,7 +60,10 @@ export function AlertPairChips(props: {
           pair.threshold,
         )}${over ? ' (over the threshold)' : ''}`;
         return (
-          <li key={`${pair.longWindow}-${pair.shortWindow}`} style={{ listStyle: 'none' }}>
+          <li
+            key={`${pair.longWindow}-${pair.shortWindow}`}
+            style={{ listStyle: 'none' }}
+          >
             <Chip
               size="small"
               className={over ? classes.over : undefined}

@@ -195,11 +195,7 @@ export function SloTable(props: {
                 key={slo.id}
                 className={open ? classes.selected : undefined}
               >
-                <TableCell
-                  component="th"
-                  scope="row"
-                  className={classes.cell}
-                >
+                <TableCell component="th" scope="row" className={classes.cell}>
                   <Typography variant="body2">
                     <strong>{sloTitle(slo)}</strong>
                   </Typography>
@@ -208,7 +204,9 @@ export function SloTable(props: {
                     color="textSecondary"
                     component="div"
                   >
-                    <span>objective {formatRatio(slo.objective.target, 3)}</span>
+                    <span>
+                      objective {formatRatio(slo.objective.target, 3)}
+                    </span>
                     {' · '}
                     <span>{formatTimeWindow(slo.timeWindow)}</span>
                   </Typography>
@@ -256,9 +254,9 @@ export function SloTable(props: {
                     onClick={() => onSelect(slo)}
                     aria-expanded={open}
                     aria-controls={open ? detailId : undefined}
-                    aria-label={`${open ? 'Hide' : 'Show'} history of ${sloTitle(
-                      slo,
-                    )}`}
+                    aria-label={`${
+                      open ? 'Hide' : 'Show'
+                    } history of ${sloTitle(slo)}`}
                   >
                     {open ? 'Hide' : 'Show'}
                   </Button>
