@@ -28,6 +28,9 @@ function row(name: string) {
     .closest('tr')!;
 }
 
+// Rendering the whole tab with MUI and recharts takes seconds on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('EntityReliabilityContent', () => {
   it('shows a healthy SLO with its objective, SLI, budget, alerts and policy in words', async () => {
     const api = mockReliabilityApi();
