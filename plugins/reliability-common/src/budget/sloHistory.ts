@@ -94,8 +94,10 @@ export function computeSloHistory(
   let windows: SloHistory['windows'] = [];
   let alertWindows: AlertWindows | undefined;
   for (const timeMs of historyStepTimes(range.fromMs, range.toMs, stepMs)) {
+    // The alert windows depend on the period only: found once, then passed in.
     const evaluation = evaluateErrorBudget(slo, series, {
       ...options,
+      ...(alertWindows ? { alertWindows } : {}),
       nowMs: timeMs,
     });
     if (steps.length === 0) {
