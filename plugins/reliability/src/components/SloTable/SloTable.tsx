@@ -131,12 +131,12 @@ export function sortByUrgency(slos: Slo[]): Slo[] {
 const useStyles = makeStyles(theme => ({
   table: { tableLayout: 'fixed', width: '100%' },
   name: { width: '19%' },
-  sli: { width: '12%' },
-  budget: { width: '12%' },
-  alerts: { width: '19%' },
+  sli: { width: '11%' },
+  budget: { width: '14%' },
+  alerts: { width: '18%' },
   policy: { width: '17%' },
-  exhaustion: { width: '9%' },
-  detail: { width: '12%' },
+  exhaustion: { width: '11%' },
+  detail: { width: '10%' },
   cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
   selected: { backgroundColor: theme.palette.action.selected },
 }));
