@@ -168,12 +168,15 @@ export async function startServers(harness, options) {
     startTimeoutMs,
     backendConfigs = [],
     backendEnv = {},
+    // false: no webpack dev server; the backend serves the production build of packages/app
+    // (plugin-app-backend), so the app is at the backend's URL.
+    startApp = true,
   } = options;
-  const appUrl = `http://localhost:${appPort}`;
   const backendUrl = `http://localhost:${backendPort}`;
+  const appUrl = startApp ? `http://localhost:${appPort}` : backendUrl;
   const sqliteDir = join(dataDir, 'sqlite');
   const logFile = join(dataDir, 'servers.log');
-  for (const port of [appPort, backendPort]) {
+  for (const port of startApp ? [appPort, backendPort] : [backendPort]) {
     if (await portInUse(port)) {
       throw new HarnessError(
         `port ${port} is in use: stop what listens there (e.g. ./dev start) or pick free ports ` +
@@ -227,14 +230,20 @@ export async function startServers(harness, options) {
     },
     logStream,
   );
-  const app = startProcess(
-    harness,
-    'app',
-    process.execPath,
-    [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'start'],
-    { cwd: join(ROOT, 'packages', 'app'), env },
-    logStream,
-  );
+  const app = startApp
+    ? startProcess(
+        harness,
+        'app',
+        process.execPath,
+        [
+          require.resolve('@backstage/cli/bin/backstage-cli'),
+          'package',
+          'start',
+        ],
+        { cwd: join(ROOT, 'packages', 'app'), env },
+        logStream,
+      )
+    : { exited: undefined };
   const check = url => async () => {
     for (const [name, state] of [
       ['backend', backend],
@@ -258,6 +267,9 @@ export async function startServers(harness, options) {
   );
   const backendMs = Date.now() - t0;
   harness.log(`backend answers after ${Math.round(backendMs / 1000)}s`);
+  if (!startApp) {
+    return { appUrl, backendUrl, backendMs, appMs: backendMs, logFile };
+  }
   await waitFor(
     `the app on :${appPort}`,
     Math.max(startTimeoutMs - (Date.now() - t0), 1000),

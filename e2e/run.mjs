@@ -6,18 +6,19 @@
 // 1. finds Chromium (/usr/bin/chromium, $CHROMIUM_PATH; installs Debian's when root and missing),
 // 2. starts the app (:3000) and backend (:7007) as `yarn start` does, on a fresh SQLite folder under
 //    .data/e2e/ so the dev data in .data/sqlite is untouched, and waits until both answer,
-// 3. once the catalog has the example entities, posts the demo data (alerts through the
-//    Alertmanager webhook and a scorecard exemption, as `yarn demo` does),
+// 3. waits for the catalog to have the example entities; no demo command is run: the example
+//    backend seeds its demo data (SLIs and alerts) itself, and the SLO row must show live values
+//    within 60 s of the backend answering,
 // 4. signs in as guest, opens checkout's Reliability tab (SLOs, on-call, runbook, alert quality,
 //    scorecard), the /reliability review page and the home page's on-call widget, asserts what
-//    they show and saves screenshots to .data/e2e/screenshots/,
+//    they show (the SLO charts must hold data points) and saves screenshots to
+//    .data/e2e/screenshots/ (the Reliability tab and SLO history at 1280 × 800),
 // 5. stops everything it started, even on failure, prints one summary line, exits non-zero on
 //    failure.
 //
 // Environment: E2E_START_TIMEOUT_MS (default 900000: webpack on 2 cores is slow),
 // E2E_STEP_TIMEOUT_MS (default 180000), E2E_APP_PORT and E2E_BACKEND_PORT (default 3000, 7007).
 
-import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -45,6 +46,9 @@ const STEP_TIMEOUT_MS = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 180_000);
 const harness = createHarness('e2e');
 const { started, log, cleanup } = harness;
 const timings = {};
+let backendAnsweredAt = Date.now();
+// Live values must show this soon after the backend answers, with no demo command run.
+const LIVE_DATA_WITHIN_MS = 60_000;
 
 // --- 1. Servers (e2e/harness.mjs) ---------------------------------------------------------
 
@@ -62,6 +66,8 @@ async function startE2eServers() {
     },
   });
   timings.backendMs = servers.backendMs;
+  // startServers waits for the backend, then the app: the backend answered this much earlier.
+  backendAnsweredAt = Date.now() - (servers.appMs - servers.backendMs);
   timings.appMs = servers.appMs;
 }
 
@@ -69,7 +75,7 @@ async function startE2eServers() {
 
 const guestToken = () => guestTokenOf(BACKEND_URL);
 
-async function postDemoData() {
+async function waitForCatalog() {
   // Alerts map to catalog entities, so the catalog must have ingested the examples first.
   const t0 = Date.now();
   await waitFor(
@@ -83,23 +89,36 @@ async function postDemoData() {
       return res.ok;
     },
   );
-  // The same script as `yarn demo`, against this run's backend; the webhook token is the
-  // default of app-config.yaml (reliability.alertmanager.webhookToken) unless the environment
-  // sets RELIABILITY_ALERTMANAGER_TOKEN.
-  const result = spawnSync(
-    process.execPath,
-    [join(ROOT, 'scripts', 'demo.mjs'), '--backend', BACKEND_URL],
-    { encoding: 'utf8', timeout: 60_000 },
+  // No demo command: the example backend seeds its demo data itself (packages/backend/src/demo),
+  // and the evaluation picks it up: checkout's SLO must have a numeric SLI and budget within
+  // LIVE_DATA_WITHIN_MS of the backend answering.
+  timings.catalogMs = Date.now() - t0;
+  const sloUrl = `${BACKEND_URL}/api/reliability/entities/component/default/checkout/slos`;
+  await waitFor(
+    'a numeric SLI and budget for checkout-checkout-availability-0',
+    Math.max(1000, backendAnsweredAt + LIVE_DATA_WITHIN_MS - Date.now()),
+    async () => {
+      const res = await fetch(sloUrl, {
+        headers: { authorization: `Bearer ${await guestToken()}` },
+      });
+      if (!res.ok) {
+        return false;
+      }
+      const slo = (await res.json()).slos.find(
+        s => s.id === 'checkout-checkout-availability-0',
+      );
+      return (
+        typeof slo?.status?.sli === 'number' &&
+        typeof slo?.status?.budget?.remaining === 'number'
+      );
+    },
   );
-  if (result.status !== 0) {
-    throw new E2eError(
-      `posting the demo data failed (exit ${result.status}): ${
-        result.stderr || result.stdout
-      }`,
-    );
-  }
-  timings.demoMs = Date.now() - t0;
-  log(result.stdout.trim());
+  timings.liveDataMs = Date.now() - backendAnsweredAt;
+  log(
+    `checkout's SLO had live values ${Math.round(
+      timings.liveDataMs / 1000,
+    )}s after the backend answered`,
+  );
 }
 
 // --- 3. Browser -----------------------------------------------------------------------------
@@ -145,6 +164,9 @@ async function runBrowser(executablePath) {
       .getByText(/\d+ days rolling/)
       .first()
       .waitFor();
+    await expectLiveSloRow(page, 'Checkout availability');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expectNoHorizontalScroll(page, 'the Reliability tab');
     await shot('checkout-reliability-tab');
 
     log('checking the on-call, runbook, alert-quality and scorecard cards');
@@ -179,15 +201,19 @@ async function runBrowser(executablePath) {
       .getByRole('button', { name: 'Show history of Checkout availability' })
       .click();
     await page.getByText('History of Checkout availability').waitFor();
+    // The SLO window (28 days) opens first: a burn-down from stored SLI data, not a few
+    // evaluations since the backend started.
+    await expectChartPoints(page, 'Error budget remaining (burn-down)', 200);
+    await expectChartPoints(page, 'SLI per step vs objective', 200);
+    await expectChartPoints(page, 'Burn rate vs alert thresholds', 200);
+    await expectNoHorizontalScroll(page, 'the SLO history');
+    await shot('checkout-slo-history-28d');
     await page
       .getByRole('button', { name: 'Last 7 days', exact: true })
       .click();
-    await page
-      .getByText('Error budget remaining (burn-down)')
-      .or(page.getByText('No history in this range yet', { exact: false }))
-      .first()
-      .waitFor();
+    await expectChartPoints(page, 'Error budget remaining (burn-down)', 300);
     await shot('checkout-slo-history');
+    await page.setViewportSize({ width: 1440, height: 1000 });
 
     log('opening the /reliability review page');
     await page.goto(`${APP_URL}/reliability`);
@@ -224,6 +250,65 @@ async function runBrowser(executablePath) {
     throw error;
   }
 }
+/** Reloads until the SLO's row shows a numeric SLI and budget, within LIVE_DATA_WITHIN_MS. */
+async function expectLiveSloRow(page, name) {
+  const row = page.getByRole('row', { name: new RegExp(`^${name}`) });
+  for (;;) {
+    const text = (await row.first().textContent()) ?? '';
+    const numeric = /\d+(\.\d+)?%/.test(text.replace(/objective [\d.]+%/, ''));
+    const budget = /% left|overspent by/.test(text);
+    if (numeric && budget) {
+      return;
+    }
+    if (Date.now() - backendAnsweredAt > LIVE_DATA_WITHIN_MS) {
+      throw new E2eError(
+        `${name} showed no numeric SLI and budget within ${
+          LIVE_DATA_WITHIN_MS / 1000
+        }s of the backend answering: ${text}`,
+      );
+    }
+    await page.waitForTimeout(2000);
+    await page.reload({ waitUntil: 'domcontentloaded' });
+    await row.first().waitFor();
+  }
+}
+
+/** The chart's figure holds at least `min` points and draws a line through them. */
+async function expectChartPoints(page, title, min) {
+  const figure = page.locator('figure', {
+    has: page.getByRole('heading', { name: title, exact: true }),
+  });
+  await figure.locator('[data-chart-points]').or(figure).first().waitFor();
+  await page.waitForFunction(
+    ([t, m]) =>
+      [...document.querySelectorAll('figure[data-chart-points]')].some(
+        f =>
+          f.querySelector('h3')?.textContent === t &&
+          Number(f.getAttribute('data-chart-points')) >= m &&
+          // A drawn line: an SVG path with at least m segments.
+          [...f.querySelectorAll('path.recharts-curve')].some(
+            p => (p.getAttribute('d') ?? '').split(/[LHVC]/).length >= m / 2,
+          ),
+      ),
+    [title, min],
+    { timeout: STEP_TIMEOUT_MS },
+  );
+  const points = await figure.first().getAttribute('data-chart-points');
+  log(`chart "${title}": ${points} points`);
+}
+
+async function expectNoHorizontalScroll(page, what) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  if (scroll > client) {
+    throw new E2eError(
+      `${what} scrolls sideways at 1280 × 800 (${scroll}px wide in ${client}px)`,
+    );
+  }
+}
+
 async function openReliabilityTab(page) {
   // The tab sits in the "Observability" group; depending on the entity page layout a group is a
   // tab of its own or a menu. Click through like a user, and fall back to the tab's URL.
@@ -288,7 +373,7 @@ try {
   const executablePath = findChromium(log);
   log(`Chromium: ${executablePath}`);
   await startE2eServers();
-  await postDemoData();
+  await waitForCatalog();
   await runBrowser(executablePath);
 } catch (error) {
   failure = error;

@@ -5,13 +5,18 @@
 //
 //   ./dev yarn bench:frontend
 //
-// Starts its own backend and app (as the e2e run does) on a fresh SQLite folder, with
-// bench/frontend/app-config.yaml adding the generated entity (.data/bench-frontend/). The last
-// line is exactly `frontend: reliability tab in <seconds> s, catalog page in <seconds> s`.
+// Measures the production build of the app, as users get it: builds packages/app
+// (`backstage-cli package build`, skipped with BENCH_SKIP_BUILD=1 when packages/app/dist exists)
+// and starts only the backend, whose app-backend serves that build, on a fresh SQLite folder, with
+// bench/frontend/app-config.yaml adding the generated entity (.data/bench-frontend/). BENCH_DEV=1
+// measures the webpack dev server instead. The last line is exactly
+// `frontend: reliability tab in <seconds> s, catalog page in <seconds> s (<build>)`.
 //
 // Environment: BENCH_RUNS (default 5), BENCH_APP_PORT and BENCH_BACKEND_PORT (default 3100 and
 // 7100, so that it can run beside `./dev start`), E2E_START_TIMEOUT_MS, E2E_STEP_TIMEOUT_MS.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import {
   ROOT,
@@ -33,6 +38,8 @@ const APP_PORT = Number(process.env.BENCH_APP_PORT ?? 3100);
 const BACKEND_PORT = Number(process.env.BENCH_BACKEND_PORT ?? 7100);
 const START_TIMEOUT_MS = Number(process.env.E2E_START_TIMEOUT_MS ?? 900_000);
 const STEP_TIMEOUT_MS = Number(process.env.E2E_STEP_TIMEOUT_MS ?? 180_000);
+const DEV_SERVER = process.env.BENCH_DEV === '1';
+const BUILD = DEV_SERVER ? 'webpack dev server' : 'production build';
 
 const harness = createHarness('bench:frontend');
 const { log } = harness;
@@ -109,10 +116,40 @@ async function measure(page, url, ready) {
   return performance.now() - t0;
 }
 
+/** Builds packages/app for production into packages/app/dist, which the app-backend serves. */
+function buildApp() {
+  const dist = join(ROOT, 'packages', 'app', 'dist', 'index.html');
+  if (process.env.BENCH_SKIP_BUILD === '1' && existsSync(dist)) {
+    log('using the existing production build in packages/app/dist');
+    return;
+  }
+  log('building the app for production (backstage-cli package build)');
+  const t0 = Date.now();
+  const require = createRequire(import.meta.url);
+  const result = spawnSync(
+    process.execPath,
+    [require.resolve('@backstage/cli/bin/backstage-cli'), 'package', 'build'],
+    {
+      cwd: join(ROOT, 'packages', 'app'),
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  if (result.status !== 0) {
+    throw new HarnessError(
+      `the production build failed (exit ${result.status})`,
+    );
+  }
+  log(`built in ${Math.round((Date.now() - t0) / 1000)} s`);
+}
+
 async function main() {
   writeFixtures();
   const executablePath = findChromium(log);
+  if (!DEV_SERVER) {
+    buildApp();
+  }
   const { appUrl, backendUrl } = await startServers(harness, {
+    startApp: DEV_SERVER,
     appPort: APP_PORT,
     backendPort: BACKEND_PORT,
     dataDir: DATA_DIR,
@@ -164,7 +201,7 @@ async function main() {
 
   const tab = [];
   const catalog = [];
-  // Run 0 warms webpack's lazy chunks and the backend's caches; it is not counted.
+  // Run 0 warms the lazy chunks and the backend's caches; it is not counted.
   for (let run = 0; run <= RUNS; run++) {
     const tabMs = await measure(page, tabUrl, tabReady);
     const catalogMs = await measure(page, `${appUrl}/`, catalogReady);
@@ -198,6 +235,6 @@ if (failure) {
   console.log(
     `frontend: reliability tab in ${result.tab.toFixed(
       2,
-    )} s, catalog page in ${result.catalog.toFixed(2)} s`,
+    )} s, catalog page in ${result.catalog.toFixed(2)} s (${BUILD})`,
   );
 }

@@ -35,5 +35,8 @@ backend.add(import('@backstage/plugin-mcp-actions-backend'));
 
 // the Reliability suite
 backend.add(import('@reliability/backstage-plugin-backend'));
+// DEMO data of the example catalog (src/demo): live budgets, charts and alerts on first start.
+// Set RELIABILITY_DEMO_DATA=false (example.demoData in app-config.yaml) to start empty.
+backend.add(import('./demo'));
 
 backend.start();

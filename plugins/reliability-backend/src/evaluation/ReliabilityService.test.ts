@@ -8,6 +8,7 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseSloDefinitionStore } from '../database/SloDefinitionStore';
 import { makeSlo } from './__testUtils__/fixtures';
 import { DefaultReliabilityService } from './ReliabilityService';
+import { SloHistoryReader } from './SloHistoryReader';
 
 jest.setTimeout(60_000);
 
@@ -100,6 +101,13 @@ async function setup() {
     definitions,
     evaluations,
     loader,
+    // No SLI source: history falls back to the stored evaluations.
+    history: SloHistoryReader.create({
+      evaluations,
+      sliSources: { list: () => [] },
+      defaultPeriodMs: 30 * 24 * 60 * MINUTE,
+      policy: {},
+    }),
   });
   return { service, loader };
 }
@@ -169,7 +177,7 @@ describe('DefaultReliabilityService', () => {
     });
   });
 
-  it('serves downsampled history and rejects bad ranges and unknown SLOs', async () => {
+  it('serves history downsampled from stored evaluations when no SLI source can be read, and rejects bad ranges and unknown SLOs', async () => {
     const { service } = await setup();
 
     const history = await service.getSloHistory('checkout-availability', {
@@ -182,16 +190,28 @@ describe('DefaultReliabilityService', () => {
       from: '2026-01-10T12:00:00.000Z',
       to: '2026-01-10T12:04:00.000Z',
       stepMs: 2 * MINUTE,
+      basis: 'evaluations',
+      noDataReason: null,
+      policyThresholds: {
+        warningRemainingBelow: 0.25,
+        exhaustedRemainingAtOrBelow: 0,
+        warningBurnRateAbove: 2,
+        warningBurnRateWindow: '1d',
+      },
+      burnRateThresholds: [],
+      alerts: [],
       points: [
         {
           time: '2026-01-10T12:01:00.000Z',
           sli: 0.991,
+          stepSli: null,
           budgetRemaining: 0.5,
           burnRates: { '1h': 0.5 },
         },
         {
           time: '2026-01-10T12:03:00.000Z',
           sli: 0.993,
+          stepSli: null,
           budgetRemaining: 0.5,
           burnRates: { '1h': 0.5 },
         },

@@ -17,6 +17,7 @@ import {
   StoredSloDefinition,
 } from '../database/SloDefinitionStore';
 import { sliSourceTypeOf } from '../sources/sliSourceType';
+import { SloHistoryReader } from './SloHistoryReader';
 import {
   EntitySlosView,
   ListSlosRequest,
@@ -160,11 +161,13 @@ export class DefaultReliabilityService implements ReliabilityService {
     definitions: SloDefinitionStore;
     evaluations: EvaluationStore;
     loader: EntitySloLoader;
+    history: SloHistoryReader;
   }): DefaultReliabilityService {
     return new DefaultReliabilityService(
       options.definitions,
       options.evaluations,
       options.loader,
+      options.history,
     );
   }
 
@@ -172,6 +175,7 @@ export class DefaultReliabilityService implements ReliabilityService {
     private readonly definitions: SloDefinitionStore,
     private readonly evaluations: EvaluationStore,
     private readonly loader: EntitySloLoader,
+    private readonly history: SloHistoryReader,
   ) {}
 
   async getEntitySlos(entityRef: string): Promise<EntitySlosView> {
@@ -218,22 +222,11 @@ export class DefaultReliabilityService implements ReliabilityService {
         `The range holds more than ${MAX_HISTORY_POINTS} steps; choose a larger step`,
       );
     }
-    if (!(await this.definitions.getSlo(sloId))) {
+    const definition = await this.definitions.getSlo(sloId);
+    if (!definition) {
       throw new NotFoundError(`No SLO with id '${sloId}'`);
     }
-    const points = await this.evaluations.history(sloId, from, to, stepMs);
-    return {
-      sloId,
-      from: iso(from),
-      to: iso(to),
-      stepMs,
-      points: points.map(p => ({
-        time: iso(p.time),
-        sli: p.sli,
-        budgetRemaining: p.budgetRemaining,
-        burnRates: p.burnRates,
-      })),
-    };
+    return this.history.read(definition, { from, to, stepMs });
   }
 
   async listSlos(request: ListSlosRequest): Promise<SloPageView> {

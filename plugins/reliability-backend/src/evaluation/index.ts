@@ -27,6 +27,9 @@ import {
   SliSourceProvider,
   SloEvaluator,
 } from './SloEvaluator';
+import { DatabaseAlertStore } from '../alerts/AlertStore';
+import { readEvaluationSettings } from './config';
+import { SloHistoryReader } from './SloHistoryReader';
 import { ReliabilityService } from './types';
 
 export type * from './types';
@@ -84,10 +87,19 @@ export async function createReliabilityServices(options: {
   });
   await loader.schedule(options.scheduler);
   await evaluator.schedule(options.scheduler);
+  const settings = readEvaluationSettings(options.config);
+  const history = SloHistoryReader.create({
+    evaluations,
+    sliSources: options.sliSources,
+    alerts: DatabaseAlertStore.create({ knex: options.knex }),
+    defaultPeriodMs: settings.defaultPeriodMs,
+    policy: settings.policy,
+  });
   const service = DefaultReliabilityService.create({
     definitions,
     evaluations,
     loader,
+    history,
   });
   return { service, definitions, evaluations, loader, evaluator };
 }

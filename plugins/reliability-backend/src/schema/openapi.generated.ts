@@ -527,14 +527,24 @@ export const spec = {
           time: {
             type: 'string',
             format: 'date-time',
+            description: 'End of the step, the instant the values describe.',
           },
           sli: {
             type: 'number',
             nullable: true,
+            description: 'SLI of the SLO window as it stood at `time`.',
+          },
+          stepSli: {
+            type: 'number',
+            nullable: true,
+            description:
+              'SLI of the step alone; null when the history is read from past evaluations.',
           },
           budgetRemaining: {
             type: 'number',
             nullable: true,
+            description:
+              'Remaining error budget of the SLO window at `time` (the burn-down); may be negative.',
           },
           burnRates: {
             type: 'object',
@@ -546,7 +556,7 @@ export const spec = {
             },
           },
         },
-        required: ['time', 'sli', 'budgetRemaining', 'burnRates'],
+        required: ['time', 'sli', 'stepSli', 'budgetRemaining', 'burnRates'],
       },
       EventBucket: {
         type: 'object',
@@ -839,7 +849,8 @@ export const spec = {
     '/slos/{sloId}/history': {
       get: {
         operationId: 'GetSloHistory',
-        description: 'SLI, burn rate and budget remaining over time.',
+        description:
+          "SLI, burn rate and budget remaining over time, recomputed at every step from the SLO's SLI data (the budget burn-down as the SLO window saw it), with the policy and alert thresholds and the entity's alerts in the range. Without `step`, about 300-500 points in whole minutes.",
         parameters: [
           {
             $ref: '#/components/parameters/sloId',
@@ -882,12 +893,112 @@ export const spec = {
                     },
                     from: {
                       type: 'string',
+                      format: 'date-time',
                     },
                     to: {
                       type: 'string',
+                      format: 'date-time',
                     },
                     stepMs: {
                       type: 'number',
+                    },
+                    basis: {
+                      type: 'string',
+                      enum: ['sli-data', 'evaluations'],
+                      description:
+                        'sli-data: every step recomputed from the stored or queried SLI data; evaluations: sampled from the evaluations stored since the backend started, when the SLI source cannot be read.',
+                    },
+                    noDataReason: {
+                      type: 'string',
+                      nullable: true,
+                      description:
+                        'Why the range has no values; null when it has some.',
+                    },
+                    policyThresholds: {
+                      type: 'object',
+                      additionalProperties: false,
+                      properties: {
+                        warningRemainingBelow: {
+                          type: 'number',
+                        },
+                        exhaustedRemainingAtOrBelow: {
+                          type: 'number',
+                        },
+                        warningBurnRateAbove: {
+                          type: 'number',
+                        },
+                        warningBurnRateWindow: {
+                          type: 'string',
+                        },
+                      },
+                      required: [
+                        'warningRemainingBelow',
+                        'exhaustedRemainingAtOrBelow',
+                        'warningBurnRateAbove',
+                        'warningBurnRateWindow',
+                      ],
+                    },
+                    burnRateThresholds: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          severity: {
+                            type: 'string',
+                            enum: ['page', 'ticket'],
+                          },
+                          shortWindow: {
+                            type: 'string',
+                          },
+                          longWindow: {
+                            type: 'string',
+                          },
+                          burnRate: {
+                            type: 'number',
+                          },
+                        },
+                        required: [
+                          'severity',
+                          'shortWindow',
+                          'longWindow',
+                          'burnRate',
+                        ],
+                      },
+                    },
+                    alerts: {
+                      type: 'array',
+                      description:
+                        "Alerts of the SLO's entity triggered in the range, oldest first (at most 200).",
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          triggeredAt: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          resolvedAt: {
+                            type: 'string',
+                            format: 'date-time',
+                            nullable: true,
+                          },
+                          alertName: {
+                            type: 'string',
+                            nullable: true,
+                          },
+                          urgency: {
+                            type: 'string',
+                            enum: ['high', 'low'],
+                          },
+                        },
+                        required: [
+                          'triggeredAt',
+                          'resolvedAt',
+                          'alertName',
+                          'urgency',
+                        ],
+                      },
                     },
                     points: {
                       type: 'array',
@@ -896,7 +1007,18 @@ export const spec = {
                       },
                     },
                   },
-                  required: ['sloId', 'from', 'to', 'stepMs', 'points'],
+                  required: [
+                    'sloId',
+                    'from',
+                    'to',
+                    'stepMs',
+                    'basis',
+                    'noDataReason',
+                    'policyThresholds',
+                    'burnRateThresholds',
+                    'alerts',
+                    'points',
+                  ],
                   additionalProperties: false,
                 },
               },

@@ -97,10 +97,28 @@ function fakeService(): jest.Mocked<ReliabilityService> {
         from: range.from.toISOString(),
         to: range.to.toISOString(),
         stepMs: range.stepMs,
+        basis: 'sli-data' as const,
+        noDataReason: null,
+        policyThresholds: {
+          warningRemainingBelow: 0.25,
+          exhaustedRemainingAtOrBelow: 0,
+          warningBurnRateAbove: 2,
+          warningBurnRateWindow: '1d',
+        },
+        burnRateThresholds: [
+          {
+            severity: 'page' as const,
+            shortWindow: '5m',
+            longWindow: '1h',
+            burnRate: 14.4,
+          },
+        ],
+        alerts: [],
         points: [
           {
             time: '2026-11-01T00:00:00.000Z',
             sli: 0.9995,
+            stepSli: 0.999,
             budgetRemaining: 0.9,
             burnRates: { '1h': 0.5 },
           },
@@ -304,6 +322,14 @@ describe('createRouter', () => {
       to: new Date('2026-11-02T00:00:00Z'),
       stepMs: 3_600_000,
     });
+    // Without a step: at most 500 points in whole minutes (28 days: 81 minutes, 497 points).
+    await request(app)
+      .get('/slos/checkout-availability/history')
+      .query({ from: '2026-11-01T00:00:00Z', to: '2026-11-29T00:00:00Z' });
+    expect(slos.getSloHistory).toHaveBeenLastCalledWith(
+      'checkout-availability',
+      expect.objectContaining({ stepMs: 81 * 60_000 }),
+    );
     const badStep = await request(app).get(
       '/slos/checkout-availability/history?step=soon',
     );

@@ -241,7 +241,8 @@ export async function createRouter(
     }
     const stepMs = req.query.step
       ? parsePrometheusDuration(req.query.step)
-      : Math.max(60_000, Math.ceil((to - from) / 500));
+      : // About 300-500 points in whole minutes, the resolution of stored SLI data.
+        Math.max(1, Math.ceil((to - from) / 500 / 60_000)) * 60_000;
     if (!stepMs) {
       throw new InputError(
         `'step' must be a duration such as 5m or 1h, got '${req.query.step}'`,

@@ -166,11 +166,45 @@ export interface EntitySlosView {
  * @public
  */
 export interface SloHistoryPointView {
+  /** End of the step: the instant the values describe. */
   time: string;
+  /** The SLI of the SLO window as it stood at `time`. */
   sli: number | null;
+  /**
+   * The SLI of the step alone (the interval ending at `time`), where an incident shows as a dip;
+   * `null` for history read from past evaluations, which only know the window's SLI.
+   */
+  stepSli: number | null;
+  /** Remaining error budget of the SLO window at `time` (the burn-down); may be negative. */
   budgetRemaining: number | null;
   /** Burn rate per window name, e.g. `{ "5m": 0.4, "1h": null }`. */
   burnRates: Record<string, number | null>;
+}
+
+/**
+ * One burn-rate alert condition's threshold, for drawing beside the burn rates.
+ *
+ * @public
+ */
+export interface SloHistoryBurnRateThresholdView {
+  severity: 'page' | 'ticket';
+  /** The short and long window names, e.g. `5m` and `1h`. */
+  shortWindow: string;
+  longWindow: string;
+  /** The condition fires when both windows burn faster than this. */
+  burnRate: number;
+}
+
+/**
+ * An alert of the SLO's entity that fired in the history range, to mark on the time axis.
+ *
+ * @public
+ */
+export interface SloHistoryAlertView {
+  triggeredAt: string;
+  resolvedAt: string | null;
+  alertName: string | null;
+  urgency: 'high' | 'low';
 }
 
 /**
@@ -183,6 +217,25 @@ export interface SloHistoryView {
   from: string;
   to: string;
   stepMs: number;
+  /**
+   * Where the points come from: `sli-data` recomputes every step from the stored or queried SLI
+   * data with the budget engine; `evaluations` samples the evaluations taken since the backend
+   * started, when the SLI source cannot be read (then `noDataReason` says why).
+   */
+  basis: 'sli-data' | 'evaluations';
+  /** Why the range has no values, in words that say what to do; `null` when it has some. */
+  noDataReason: string | null;
+  /** The budget policy's thresholds, as shares of the budget, for reference lines. */
+  policyThresholds: {
+    warningRemainingBelow: number;
+    exhaustedRemainingAtOrBelow: number;
+    warningBurnRateAbove: number;
+    warningBurnRateWindow: string;
+  };
+  /** The page and ticket conditions; empty when no alert windows fit the period. */
+  burnRateThresholds: SloHistoryBurnRateThresholdView[];
+  /** Alerts of the SLO's entity triggered in the range, oldest first (at most 200). */
+  alerts: SloHistoryAlertView[];
   points: SloHistoryPointView[];
 }
 

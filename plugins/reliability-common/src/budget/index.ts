@@ -8,3 +8,4 @@ export * from './ExhaustionForecast';
 export * from './BudgetPolicy';
 export * from './BurnRateAlerts';
 export * from './evaluateErrorBudget';
+export * from './sloHistory';

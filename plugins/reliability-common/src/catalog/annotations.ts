@@ -126,3 +126,11 @@ export function parseReliabilityTier(
 export function splitSloLocations(value: string): string[] {
   return value.split(',').map(location => location.trim());
 }
+
+/**
+ * A note about the entity's reliability data that the Reliability tab shows above the SLOs, e.g.
+ * that the data is a demo or was migrated: one line of plain text.
+ *
+ * @public
+ */
+export const RELIABILITY_DATA_NOTICE_ANNOTATION = 'reliability/data-notice';

@@ -138,6 +138,16 @@ export function mockReliabilityApi(
       from: now,
       to: now,
       stepMs: 3_600_000,
+      basis: 'sli-data' as const,
+      noDataReason: null,
+      policyThresholds: {
+        warningRemainingBelow: 0.25,
+        exhaustedRemainingAtOrBelow: 0,
+        warningBurnRateAbove: 2,
+        warningBurnRateWindow: '1d',
+      },
+      burnRateThresholds: [],
+      alerts: [],
       points: [],
     })),
     getEntityOnCall: jest.fn(async (_entity: CompoundEntityRef) =>

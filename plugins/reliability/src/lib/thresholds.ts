@@ -53,3 +53,36 @@ export function burnRateThresholds(slo: Slo): Map<string, BurnRateThreshold[]> {
   }
   return result;
 }
+
+/**
+ * One multi-window alert condition of an SLO: its short and long window and the burn rate both
+ * must exceed.
+ *
+ * @public
+ */
+export interface AlertWindowPair {
+  severity: 'page' | 'ticket';
+  shortWindow: string;
+  longWindow: string;
+  threshold: number;
+}
+
+/** The page and ticket window pairs of an SLO (quick first); empty without default windows. */
+export function alertWindowPairs(slo: Slo): AlertWindowPair[] {
+  const periodMs = periodOf(slo);
+  const windows = periodMs ? findAlertWindows(periodMs) : undefined;
+  if (!windows) {
+    return [];
+  }
+  return (['page', 'ticket'] as const).flatMap(severity =>
+    (['quick', 'slow'] as const).map(speed => {
+      const pair = windows[severity][speed];
+      return {
+        severity,
+        shortWindow: formatPrometheusDuration(pair.shortWindowMs),
+        longWindow: formatPrometheusDuration(pair.longWindowMs),
+        threshold: pair.burnRateFactor,
+      };
+    }),
+  );
+}

@@ -28,6 +28,9 @@ function row(name: string) {
     .closest('tr')!;
 }
 
+// Rendering the whole tab with MUI and recharts takes seconds on a busy 2-core machine.
+jest.setTimeout(30_000);
+
 describe('EntityReliabilityContent', () => {
   it('shows a healthy SLO with its objective, SLI, budget, alerts and policy in words', async () => {
     const api = mockReliabilityApi();
@@ -88,9 +91,12 @@ describe('EntityReliabilityContent', () => {
     const burnRates = cells
       .getAllByRole('listitem')
       .map(item => item.textContent);
+    // The chip of a pair shows the lower of its two burn rates, and says "over" in words.
     expect(burnRates).toEqual([
-      '5m: 20× (page > 13.44×) ▲ over',
-      '1h: 16.5× (page > 13.44×) ▲ over',
+      '1h·5m 16.5× overpage over 1h and 5m: burn rate 16.5×, fires above 13.44× (over the threshold)',
+      '6h·30m unknownpage over 6h and 30m: burn rate unknown, fires above 5.6×',
+      '1d·2h unknownticket over 1d and 2h: burn rate unknown, fires above 2.8×',
+      '3d·6h unknownticket over 3d and 6h: burn rate unknown, fires above 0.93×',
     ]);
     expect(cells.getByText('firing')).toBeInTheDocument();
     expect(cells.getByText(/^Page:/).textContent).toBe('Page: firing');
@@ -168,6 +174,73 @@ describe('EntityReliabilityContent', () => {
     expect(cells.getByText('no data')).toBeInTheDocument();
     expect(cells.getByText('Unknown')).toBeInTheDocument();
     expect(cells.queryByRole('progressbar')).not.toBeInTheDocument();
+  });
+
+  it('sorts SLOs by urgency, names each row by its SLO and opens the history with a button', async () => {
+    const healthy = makeSlo({ id: 'a-healthy', displayName: 'A healthy' });
+    const exhausted = makeSlo({
+      id: 'z-exhausted',
+      displayName: 'Z exhausted',
+      status: makeStatus({
+        budget: {
+          target: 0.999,
+          errorBudget: 0.001,
+          remaining: -0.1,
+          consumed: 1.1,
+          periodStart: '2026-01-01T00:00:00Z',
+          periodEnd: '2026-01-29T00:00:00Z',
+        },
+        policy: { state: 'exhausted', reason: 'Spent.' },
+      }),
+    });
+    const burning = makeSlo({
+      id: 'm-burning',
+      displayName: 'M burning',
+      status: makeStatus({
+        burnRates: [
+          { window: '5m', windowMs: 300_000, burnRate: 30 },
+          { window: '1h', windowMs: 3_600_000, burnRate: 20 },
+        ],
+        policy: { state: 'warning', reason: 'Burning.' },
+      }),
+    });
+    await render(
+      mockReliabilityApi(
+        makeEntitySlos({ slos: [healthy, burning, exhausted] }),
+      ),
+    );
+
+    await screen.findByText('A healthy');
+    const headers = screen
+      .getAllByRole('row')
+      .slice(1)
+      .map(r => r.querySelector('th[scope="row"]')!.textContent);
+    expect(headers.map(h => h!.split('objective')[0])).toEqual([
+      'Z exhausted',
+      'M burning',
+      'A healthy',
+    ]);
+    for (const header of screen.getAllByRole('columnheader')) {
+      expect(header).toHaveAttribute('scope', 'col');
+    }
+    // The page pair 1h/5m is over its 13.44× threshold: the chip says so in words.
+    expect(
+      within(row('M burning')).getByText(
+        /page over 1h and 5m: burn rate 20×, fires above 13.44× \(over the threshold\)/,
+      ),
+    ).toBeInTheDocument();
+    // No clickable rows: the history opens from the row's button only.
+    await userEvent.click(screen.getByText('A healthy'));
+    expect(screen.queryByText('History of A healthy')).not.toBeInTheDocument();
+    const open = screen.getByRole('button', {
+      name: 'Show history of A healthy',
+    });
+    expect(open).toHaveAttribute('aria-expanded', 'false');
+    await userEvent.click(open);
+    expect(await screen.findByText('History of A healthy')).toBeInTheDocument();
+    expect(
+      screen.getByRole('button', { name: 'Hide history of A healthy' }),
+    ).toHaveAttribute('aria-expanded', 'true');
   });
 
   it('lists problems of invalid SLO files with file, line, path and the fix', async () => {
@@ -249,16 +322,28 @@ describe('EntityReliabilityContent', () => {
       from: '2026-01-01T00:00:00Z',
       to: '2026-01-02T00:00:00Z',
       stepMs: 3_600_000,
+      basis: 'sli-data' as const,
+      noDataReason: null,
+      policyThresholds: {
+        warningRemainingBelow: 0.25,
+        exhaustedRemainingAtOrBelow: 0,
+        warningBurnRateAbove: 2,
+        warningBurnRateWindow: '1d',
+      },
+      burnRateThresholds: [],
+      alerts: [],
       points: [
         {
           time: '2026-01-01T00:00:00Z',
           sli: 0.9995,
+          stepSli: 0.9995,
           budgetRemaining: 1,
           burnRates: { '1h': 0.5 },
         },
         {
           time: '2026-01-01T01:00:00Z',
           sli: 0.998,
+          stepSli: 0.996,
           budgetRemaining: 0.8,
           burnRates: { '1h': 20 },
         },
@@ -277,7 +362,7 @@ describe('EntityReliabilityContent', () => {
     ).toBeInTheDocument();
     expect(
       await screen.findByText(
-        'Budget remaining: 100% at the start, 80% at the end; lowest 80%, highest 100%.',
+        /^Budget remaining: 100% at the start, 80% at the end; lowest 80%, highest 100%\. Warning below 25%, exhausted at 0%\. No alerts fired in this range\.$/,
       ),
     ).toBeInTheDocument();
     expect(

@@ -13,6 +13,8 @@ import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import Refresh from '@material-ui/icons/Refresh';
+import Alert from '@material-ui/lab/Alert';
+import { RELIABILITY_DATA_NOTICE_ANNOTATION } from '@reliability/backstage-plugin-common';
 import { useSearchParams } from 'react-router-dom';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { reliabilityApiRef } from '../../api';
@@ -24,6 +26,8 @@ import { SloTable } from '../SloTable';
 
 /** The query parameter that holds the open SLO, so a detail view can be linked to. */
 export const SLO_QUERY_PARAM = 'slo';
+
+const SLO_DETAIL_ID = 'reliability-slo-detail';
 
 /**
  * The SLO part of the Reliability tab: problems of the SLO files, the SLO table, and the detail
@@ -66,6 +70,8 @@ export function EntitySloSection(props: { entity: Entity }) {
     return <Progress />;
   }
   const selected = value.slos.find(slo => slo.id === selectedId);
+  const notice =
+    entity.metadata.annotations?.[RELIABILITY_DATA_NOTICE_ANNOTATION];
 
   return (
     <>
@@ -94,6 +100,13 @@ export function EntitySloSection(props: { entity: Entity }) {
           {refresh.loading ? 'Re-reading…' : 'Re-read SLO files'}
         </Button>
       </Box>
+      {notice && (
+        <Box mb={2}>
+          <Alert severity="info" variant="outlined">
+            {notice}
+          </Alert>
+        </Box>
+      )}
       {refresh.error && (
         <Box mb={2}>
           <ResponseErrorPanel
@@ -118,11 +131,12 @@ export function EntitySloSection(props: { entity: Entity }) {
         <SloTable
           slos={value.slos}
           selectedId={selected?.id}
-          onSelect={slo => select(slo.id)}
+          onSelect={slo => select(slo.id === selected?.id ? undefined : slo.id)}
+          detailId={SLO_DETAIL_ID}
         />
       )}
       {selected && (
-        <Box mt={2}>
+        <Box mt={2} id={SLO_DETAIL_ID}>
           <SloDetail
             key={selected.id}
             slo={selected}

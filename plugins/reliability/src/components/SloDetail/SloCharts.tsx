@@ -64,18 +64,27 @@ export function describeSeries(
 function ChartFigure(props: {
   title: string;
   summary: string;
+  /** Points with a value; without any the chart says why instead of drawing empty axes. */
+  points: number;
+  noData: string;
   children: React.ReactElement;
 }) {
   return (
-    <Box component="figure" m={0}>
+    <Box component="figure" m={0} data-chart-points={props.points}>
       <Typography variant="subtitle1" component="h3">
         {props.title}
       </Typography>
-      <div role="img" aria-label={`${props.title}. ${props.summary}`}>
-        <ResponsiveContainer width="100%" height={220}>
-          {props.children}
-        </ResponsiveContainer>
-      </div>
+      {props.points === 0 ? (
+        <Typography variant="body2" color="textSecondary">
+          {props.noData}
+        </Typography>
+      ) : (
+        <div role="img" aria-label={`${props.title}. ${props.summary}`}>
+          <ResponsiveContainer width="100%" height={220}>
+            {props.children}
+          </ResponsiveContainer>
+        </div>
+      )}
       <Typography
         variant="caption"
         color="textSecondary"
@@ -86,6 +95,29 @@ function ChartFigure(props: {
     </Box>
   );
 }
+
+/**
+ * Why a series has no point in the range, in words: the backend's reason when it gave one,
+ * else what the points say.
+ */
+export function noDataText(
+  what: string,
+  history: SloHistory,
+  hasOtherValues: boolean,
+): string {
+  if (history.noDataReason) {
+    return `No ${what} in this range: ${history.noDataReason}.`;
+  }
+  if (history.points.length === 0) {
+    return `No ${what} in this range: the backend has no SLI data or evaluations for it yet.`;
+  }
+  return hasOtherValues
+    ? `No ${what} in this range: the SLI data has no traffic in these steps.`
+    : `No ${what} in this range: no SLI data covers it.`;
+}
+
+const count = (values: Array<number | null | undefined>) =>
+  values.filter(v => v !== null && v !== undefined).length;
 
 /**
  * Three charts of an SLO's history: the error budget burning down over the range, the SLI
@@ -102,7 +134,12 @@ export function SloCharts(props: {
   const rows: ChartRow[] = history.points.map(point => ({
     time: Date.parse(point.time),
     budget: point.budgetRemaining === null ? null : point.budgetRemaining * 100,
-    sli: point.sli === null ? null : point.sli * 100,
+    // The SLI of each step shows an incident as a dip; history from past evaluations only
+    // knows the window's SLI.
+    sli:
+      (point.stepSli ?? point.sli) === null
+        ? null
+        : (point.stepSli ?? (point.sli as number)) * 100,
     ...Object.fromEntries(
       Object.entries(point.burnRates).map(([window, rate]) => [
         `burn:${window}`,
@@ -113,18 +150,55 @@ export function SloCharts(props: {
   const windows = [
     ...new Set(history.points.flatMap(point => Object.keys(point.burnRates))),
   ];
-  const thresholds = burnRateThresholds(slo);
-  const thresholdLines = [
-    ...new Map(
-      [...thresholds.values()].flat().map(t => [t.threshold, t] as const),
-    ).values(),
-  ];
+  const fromHistory = history.burnRateThresholds ?? [];
+  const thresholdLines =
+    fromHistory.length > 0
+      ? [
+          ...new Map(
+            fromHistory.map(
+              t =>
+                [
+                  t.burnRate,
+                  { severity: t.severity, threshold: t.burnRate },
+                ] as const,
+            ),
+          ).values(),
+        ]
+      : [
+          ...new Map(
+            [...burnRateThresholds(slo).values()]
+              .flat()
+              .map(t => [t.threshold, t] as const),
+          ).values(),
+        ];
+  const policy = history.policyThresholds;
+  const alerts = history.alerts ?? [];
+  const budgetPoints = count(rows.map(r => r.budget));
+  const sliPoints = count(rows.map(r => r.sli));
+  const burnPoints = count(windows.flatMap(w => rows.map(r => r[`burn:${w}`])));
+  const anyValues = budgetPoints + sliPoints + burnPoints > 0;
+  const alertText =
+    alerts.length === 0
+      ? ' No alerts fired in this range.'
+      : ` ${alerts.length} alert${
+          alerts.length === 1 ? '' : 's'
+        } fired in this range (marked as vertical lines): ${alerts
+          .slice(0, 5)
+          .map(
+            a =>
+              `${a.alertName ?? 'alert'} at ${DateTime.fromISO(
+                a.triggeredAt,
+              ).toLocaleString(DateTime.DATETIME_MED)}`,
+          )
+          .join(', ')}${alerts.length > 5 ? ', …' : ''}.`;
   const xAxis = (
     <XAxis
       dataKey="time"
       type="number"
       scale="time"
-      domain={['dataMin', 'dataMax']}
+      // The whole range asked for, so that where the data starts shows.
+      domain={[Date.parse(history.from), Date.parse(history.to)]}
+      allowDataOverflow
       tickFormatter={(ms: number) => formatTick(ms, rangeMs)}
     />
   );
@@ -137,11 +211,23 @@ export function SloCharts(props: {
       <Grid item xs={12} md={6}>
         <ChartFigure
           title="Error budget remaining (burn-down)"
-          summary={describeSeries(
+          points={budgetPoints}
+          noData={noDataText('budget remaining', history, anyValues)}
+          summary={`${describeSeries(
             'Budget remaining',
             rows.map(r => r.budget as number | null),
             v => formatRatio(v / 100, 1),
-          )}
+          )}${
+            policy
+              ? ` Warning below ${formatRatio(
+                  policy.warningRemainingBelow,
+                  1,
+                )}, exhausted at ${formatRatio(
+                  policy.exhaustedRemainingAtOrBelow,
+                  1,
+                )}.`
+              : ''
+          }${alertText}`}
         >
           <LineChart data={rows}>
             <CartesianGrid strokeDasharray="3 3" />
@@ -152,10 +238,33 @@ export function SloCharts(props: {
               formatter={(v: number) => percent(v)}
             />
             <ReferenceLine
-              y={0}
+              y={(policy?.exhaustedRemainingAtOrBelow ?? 0) * 100}
               stroke={theme.palette.error.main}
               label="exhausted"
             />
+            {policy && (
+              <ReferenceLine
+                y={policy.warningRemainingBelow * 100}
+                stroke={theme.palette.warning.main}
+                strokeDasharray="6 3"
+                label={`warning ${formatRatio(
+                  policy.warningRemainingBelow,
+                  1,
+                )}`}
+              />
+            )}
+            {alerts.map(alert => (
+              <ReferenceLine
+                key={`${alert.triggeredAt}-${alert.alertName}`}
+                x={Date.parse(alert.triggeredAt)}
+                stroke={
+                  alert.urgency === 'high'
+                    ? theme.palette.error.light
+                    : theme.palette.warning.light
+                }
+                strokeDasharray="2 2"
+              />
+            ))}
             <Line
               type="stepAfter"
               dataKey="budget"
@@ -170,7 +279,9 @@ export function SloCharts(props: {
       </Grid>
       <Grid item xs={12} md={6}>
         <ChartFigure
-          title="SLI over time"
+          title="SLI per step vs objective"
+          points={sliPoints}
+          noData={noDataText('SLI', history, anyValues)}
           summary={`${describeSeries(
             'SLI',
             rows.map(r => r.sli as number | null),
@@ -205,6 +316,8 @@ export function SloCharts(props: {
       <Grid item xs={12}>
         <ChartFigure
           title="Burn rate vs alert thresholds"
+          points={burnPoints}
+          noData={noDataText('burn rate', history, anyValues)}
           summary={
             windows.length === 0
               ? 'Burn rate: no data in this range.'

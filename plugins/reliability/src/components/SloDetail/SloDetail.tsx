@@ -11,6 +11,7 @@ import Close from '@material-ui/icons/Close';
 import { Slo } from '../../api';
 import { useSloHistory } from '../../hooks';
 import { formatTimeWindow, sloTitle } from '../../lib/format';
+import { BurnRates } from '../SloStatus';
 import { SloCharts } from './SloCharts';
 import { TimeRangeOption, TimeRangePicker } from './TimeRangePicker';
 
@@ -74,15 +75,15 @@ export function SloDetail(props: { slo: Slo; onClose?: () => void }) {
       </Box>
       {history.loading && <Progress />}
       {history.error && <ResponseErrorPanel error={history.error} />}
-      {history.value && history.value.points.length === 0 && (
-        <Typography>
-          No history in this range yet: points appear as the backend evaluates
-          the SLO.
-        </Typography>
-      )}
-      {history.value && history.value.points.length > 0 && (
+      {history.value && (
         <SloCharts slo={slo} history={history.value} rangeMs={range.rangeMs} />
       )}
+      <Box mt={2}>
+        <Typography variant="subtitle1" component="h3">
+          Burn rate per alert window now
+        </Typography>
+        <BurnRates slo={slo} />
+      </Box>
     </InfoCard>
   );
 }

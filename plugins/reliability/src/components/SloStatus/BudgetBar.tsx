@@ -39,7 +39,7 @@ export function BudgetBar(props: { remaining: number | null | undefined }) {
     barClass = classes.low;
   }
   return (
-    <Box minWidth={120}>
+    <Box minWidth={100}>
       {known && (
         <LinearProgress
           variant="determinate"

@@ -1,7 +1,13 @@
-import { Table, TableColumn } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
-import Link from '@material-ui/core/Link';
+import Button from '@material-ui/core/Button';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import Schedule from '@material-ui/icons/Schedule';
 import { Slo } from '../../api';
 import {
@@ -13,9 +19,9 @@ import {
   sloTitle,
 } from '../../lib/format';
 import {
+  AlertPairChips,
   AlertStateLabel,
   BudgetBar,
-  BurnRates,
   PolicyStateLabel,
 } from '../SloStatus';
 
@@ -99,94 +105,167 @@ export function FreshnessCell({ slo }: { slo: Slo }) {
   );
 }
 
+const URGENCY: Record<string, number> = {
+  exhausted: 0,
+  warning: 1,
+  healthy: 2,
+  unknown: 3,
+};
+
 /**
- * The entity's SLOs, one row each. The SLO name is a button, so the detail opens from the
- * keyboard as well as by clicking the row.
+ * SLOs by urgency: exhausted, then burning (warning), then healthy, then not yet known; within a
+ * state the one with the least budget left first, then by name.
+ */
+export function sortByUrgency(slos: Slo[]): Slo[] {
+  const remaining = (slo: Slo) =>
+    slo.status?.budget?.remaining ?? Number.POSITIVE_INFINITY;
+  return [...slos].sort(
+    (a, b) =>
+      (URGENCY[a.status?.policy.state ?? 'unknown'] ?? 3) -
+        (URGENCY[b.status?.policy.state ?? 'unknown'] ?? 3) ||
+      remaining(a) - remaining(b) ||
+      sloTitle(a).localeCompare(sloTitle(b)),
+  );
+}
+
+const useStyles = makeStyles(theme => ({
+  table: { tableLayout: 'fixed', width: '100%' },
+  name: { width: '19%' },
+  sli: { width: '11%' },
+  budget: { width: '14%' },
+  alerts: { width: '18%' },
+  policy: { width: '17%' },
+  exhaustion: { width: '11%' },
+  detail: { width: '10%' },
+  cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
+  selected: { backgroundColor: theme.palette.action.selected },
+}));
+
+/**
+ * The entity's SLOs for scanning, most urgent first: one line per SLO name with its objective and
+ * window beneath, the SLI now, the budget bar, the page and ticket alerts with their window
+ * pairs as chips, the policy and the time to exhaustion. A plain table: the SLO name is each
+ * row's header, and the history opens from an explicit button, not a clickable row. Fits a
+ * 1280-pixel screen without scrolling sideways.
  */
 export function SloTable(props: {
   slos: Slo[];
   selectedId?: string;
   onSelect: (slo: Slo) => void;
+  /** The id of the element holding the open SLO's history, for `aria-controls`. */
+  detailId?: string;
 }) {
-  const { slos, selectedId, onSelect } = props;
-  const columns: TableColumn<Slo>[] = [
-    {
-      title: 'SLO',
-      field: 'name',
-      render: slo => (
-        <>
-          <Link
-            component="button"
-            variant="body2"
-            onClick={(event: React.MouseEvent) => {
-              event.stopPropagation();
-              onSelect(slo);
-            }}
-            aria-pressed={slo.id === selectedId}
-            aria-label={`Show history of ${sloTitle(slo)}`}
-            style={{ textAlign: 'left' }}
-          >
-            <strong>{sloTitle(slo)}</strong>
-          </Link>
-          <Typography variant="caption" color="textSecondary" component="div">
-            objective {formatRatio(slo.objective.target, 3)}
-          </Typography>
-        </>
-      ),
-    },
-    {
-      title: 'Window',
-      render: slo => (
-        <Typography variant="body2">
-          {formatTimeWindow(slo.timeWindow)}
-        </Typography>
-      ),
-    },
-    { title: 'SLI now', render: slo => <SliCell slo={slo} /> },
-    {
-      title: 'Budget remaining',
-      render: slo => <BudgetBar remaining={slo.status?.budget?.remaining} />,
-    },
-    { title: 'Burn rate', render: slo => <BurnRates slo={slo} /> },
-    {
-      title: 'Alerts',
-      render: slo =>
-        slo.status?.alerts ? (
-          <>
-            <AlertStateLabel alert="Page" state={slo.status.alerts.page} />
-            <AlertStateLabel alert="Ticket" state={slo.status.alerts.ticket} />
-          </>
-        ) : (
-          <Typography variant="body2" color="textSecondary">
-            no alert windows
-          </Typography>
-        ),
-    },
-    {
-      title: 'Policy',
-      render: slo => (
-        <PolicyStateLabel
-          state={slo.status?.policy.state ?? 'unknown'}
-          reason={slo.status?.policy.reason ?? 'Not evaluated yet.'}
-        />
-      ),
-    },
-    {
-      title: 'Time to exhaustion',
-      render: slo => (
-        <Typography variant="body2">{exhaustionText(slo)}</Typography>
-      ),
-    },
-    { title: 'Freshness', render: slo => <FreshnessCell slo={slo} /> },
-  ];
-
+  const { slos, selectedId, onSelect, detailId } = props;
+  const classes = useStyles();
+  const header = (label: string, className: string) => (
+    <TableCell scope="col" className={className}>
+      {label}
+    </TableCell>
+  );
   return (
-    <Table<Slo>
-      title="Service level objectives"
-      options={{ paging: false, search: false, padding: 'dense' }}
-      columns={columns}
-      data={slos}
-      onRowClick={(_event, slo) => slo && onSelect(slo)}
-    />
+    <Paper>
+      <Box px={2} pt={2}>
+        <Typography variant="h5" component="h2" id="slo-table-title">
+          Service level objectives
+        </Typography>
+      </Box>
+      <Table
+        size="small"
+        className={classes.table}
+        aria-labelledby="slo-table-title"
+      >
+        <TableHead>
+          <TableRow>
+            {header('SLO', classes.name)}
+            {header('SLI now', classes.sli)}
+            {header('Budget remaining', classes.budget)}
+            {header('Burn-rate alerts', classes.alerts)}
+            {header('Policy', classes.policy)}
+            {header('Time to exhaustion', classes.exhaustion)}
+            <TableCell scope="col" className={classes.detail}>
+              <span>History</span>
+            </TableCell>
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {sortByUrgency(slos).map(slo => {
+            const open = slo.id === selectedId;
+            return (
+              <TableRow
+                key={slo.id}
+                className={open ? classes.selected : undefined}
+              >
+                <TableCell component="th" scope="row" className={classes.cell}>
+                  <Typography variant="body2">
+                    <strong>{sloTitle(slo)}</strong>
+                  </Typography>
+                  <Typography
+                    variant="caption"
+                    color="textSecondary"
+                    component="div"
+                  >
+                    <span>
+                      objective {formatRatio(slo.objective.target, 3)}
+                    </span>
+                    {' · '}
+                    <span>{formatTimeWindow(slo.timeWindow)}</span>
+                  </Typography>
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <SliCell slo={slo} />
+                  <FreshnessCell slo={slo} />
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <BudgetBar remaining={slo.status?.budget?.remaining} />
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  {slo.status?.alerts ? (
+                    <>
+                      <AlertStateLabel
+                        alert="Page"
+                        state={slo.status.alerts.page}
+                      />
+                      <AlertPairChips slo={slo} severity="page" />
+                      <AlertStateLabel
+                        alert="Ticket"
+                        state={slo.status.alerts.ticket}
+                      />
+                      <AlertPairChips slo={slo} severity="ticket" />
+                    </>
+                  ) : (
+                    <Typography variant="body2" color="textSecondary">
+                      no alert windows
+                    </Typography>
+                  )}
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <PolicyStateLabel
+                    state={slo.status?.policy.state ?? 'unknown'}
+                    reason={slo.status?.policy.reason ?? 'Not evaluated yet.'}
+                  />
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <Typography variant="body2">{exhaustionText(slo)}</Typography>
+                </TableCell>
+                <TableCell className={classes.cell}>
+                  <Button
+                    size="small"
+                    variant={open ? 'contained' : 'outlined'}
+                    onClick={() => onSelect(slo)}
+                    aria-expanded={open}
+                    aria-controls={open ? detailId : undefined}
+                    aria-label={`${
+                      open ? 'Hide' : 'Show'
+                    } history of ${sloTitle(slo)}`}
+                  >
+                    {open ? 'Hide' : 'Show'}
+                  </Button>
+                </TableCell>
+              </TableRow>
+            );
+          })}
+        </TableBody>
+      </Table>
+    </Paper>
   );
 }

@@ -1,0 +1,1 @@
+export { reliabilityDemoDataModule as default } from './demoDataModule';
