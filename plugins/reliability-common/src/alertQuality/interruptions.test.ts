@@ -39,6 +39,11 @@ describe('classifyInterruptionTime', () => {
       'off-hours',
       'Monday 18:00 CEST, the end is exclusive',
     ],
+    // Working days are Monday to Friday: the same daytime hour on each side of the weekend.
+    ['2025-03-28T10:00:00Z', 'business-hours', 'Friday 11:00 CET'],
+    ['2025-03-29T10:00:00Z', 'off-hours', 'Saturday 11:00 CET, daytime'],
+    ['2025-03-30T10:00:00Z', 'off-hours', 'Sunday 12:00 CEST, daytime'],
+    ['2025-03-31T07:00:00Z', 'business-hours', 'Monday 09:00 CEST'],
   ])('puts %s in %s in Berlin (%s)', (instant, period) => {
     expect(classifyInterruptionTime(ms(instant), BERLIN)).toBe(period);
   });
