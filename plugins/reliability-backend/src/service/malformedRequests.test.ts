@@ -347,7 +347,11 @@ function strictnessOf(
 ): 'strict' | 'free' {
   if (param.schema.enum) return 'strict';
   if (param.schema.type === 'integer') return 'strict';
-  if (['from', 'to', 'limit', 'cursor', 'step', 'scorecard', 'level'].includes(param.name)) {
+  if (
+    ['from', 'to', 'limit', 'cursor', 'step', 'scorecard', 'level'].includes(
+      param.name,
+    )
+  ) {
     return 'strict';
   }
   // A scorecard tier is 1 to 4; an SLO's tier is a name its files give.
