@@ -7,10 +7,12 @@
 // 2. starts the app (:3000) and backend (:7007) as `yarn start` does, on a fresh SQLite folder under
 //    .data/e2e/ so the dev data in .data/sqlite is untouched, and waits until both answer,
 // 3. once the catalog has the example entities, posts the demo data (alerts through the
-//    Alertmanager webhook and a scorecard exemption, as `yarn demo` does),
+//    Alertmanager webhook and a scorecard exemption, as `yarn demo` does, and the checkout SLO's
+//    history, as `yarn demo:push-history` does),
 // 4. signs in as guest, opens checkout's Reliability tab (SLOs, on-call, runbook, alert quality,
 //    scorecard), the /reliability review page and the home page's on-call widget, asserts what
-//    they show and saves screenshots to .data/e2e/screenshots/,
+//    they show and saves screenshots to .data/e2e/screenshots/; an uncaught page error or a React
+//    error boundary's panel anywhere fails the run,
 // 5. stops everything it started, even on failure, prints one summary line, exits non-zero on
 //    failure.
 //
@@ -100,6 +102,62 @@ async function postDemoData() {
   }
   timings.demoMs = Date.now() - t0;
   log(result.stdout.trim());
+  await pushDemoHistory();
+}
+
+/** The checkout SLO's demo history (`yarn demo:push-history`), so that its charts have data. */
+async function pushDemoHistory() {
+  // The backend reads an entity's SLO files on the first request for them (or at its scheduled
+  // refresh): until then the SLO the history is for does not exist.
+  await waitFor('the checkout SLOs', STEP_TIMEOUT_MS, async () => {
+    const res = await fetch(
+      `${BACKEND_URL}/api/reliability/entities/component/default/checkout/slos`,
+      { headers: { authorization: `Bearer ${await guestToken()}` } },
+    );
+    return res.ok && (await res.json()).slos?.length > 0;
+  });
+  const result = spawnSync(
+    process.execPath,
+    [join(ROOT, 'scripts', 'demo-push-history.mjs'), '--backend', BACKEND_URL],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
+  if (result.status !== 0) {
+    throw new E2eError(
+      `pushing the demo history failed (exit ${result.status}): ${
+        result.stderr || result.stdout
+      }`,
+    );
+  }
+  log(result.stdout.trim());
+}
+
+/**
+ * Collects what must fail the run wherever it shows: uncaught errors of the page, and React error
+ * boundaries, which replace a broken extension by Backstage's error panel ("Error in <plugin>")
+ * and otherwise let the rest of the page pass every check.
+ */
+function watchPageProblems(page) {
+  const problems = [];
+  page.on('pageerror', error =>
+    problems.push(`uncaught page error: ${error.message}`),
+  );
+  return {
+    /** Looks for an error-boundary panel on the page as it is now. */
+    async checkErrorBoundaries(where) {
+      const panels = page.getByText(/^Error in [\w-]+$/);
+      for (const text of await panels.allInnerTexts()) {
+        problems.push(`${where}: an error boundary caught "${text}"`);
+      }
+    },
+    /** Throws with everything collected. */
+    assertNone() {
+      if (problems.length > 0) {
+        throw new E2eError(
+          `${problems.length} page problem(s): ${problems.join(' | ')}`,
+        );
+      }
+    },
+  };
 }
 
 // --- 3. Browser -----------------------------------------------------------------------------
@@ -108,13 +166,13 @@ async function runBrowser(executablePath) {
   const context = await launchBrowser(harness, executablePath);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const pageErrors = [];
-  page.on('pageerror', error => pageErrors.push(error.message));
+  const pageProblems = watchPageProblems(page);
 
   const shot = async name => {
     const path = join(SCREENSHOT_DIR, `${name}.png`);
     await page.screenshot({ path, fullPage: true });
     log(`screenshot ${path}`);
+    await pageProblems.checkErrorBoundaries(name);
   };
 
   try {
@@ -182,11 +240,20 @@ async function runBrowser(executablePath) {
     await page
       .getByRole('button', { name: 'Last 7 days', exact: true })
       .click();
+    // The demo history exists (pushDemoHistory): the charts must show it, not the empty state.
     await page
       .getByText('Error budget remaining (burn-down)')
-      .or(page.getByText('No history in this range yet', { exact: false }))
       .first()
       .waitFor();
+    if (
+      await page
+        .getByText('No history in this range yet', { exact: false })
+        .isVisible()
+    ) {
+      throw new E2eError(
+        'the checkout SLO history says "No history in this range yet" although its demo history was pushed',
+      );
+    }
     await shot('checkout-slo-history');
 
     log('opening the /reliability review page');
@@ -214,11 +281,7 @@ async function runBrowser(executablePath) {
       .waitFor();
     await shot('home-on-call');
 
-    if (pageErrors.length > 0) {
-      log(
-        `uncaught page errors (not failing the run): ${pageErrors.join(' | ')}`,
-      );
-    }
+    pageProblems.assertNone();
   } catch (error) {
     await shot('failure').catch(() => {});
     throw error;
