@@ -94,7 +94,7 @@ describe('forecastExhaustion', () => {
   it('counts a budget that reaches exactly zero as exhausted, not as burning', () => {
     // A target of 0.75 leaves a budget of exactly 0.25, and 25 bad of 100 a day spend exactly
     // all of it: remaining is 0, not a rounding error away from it.
-    const series = buildSeries({
+    const steady = buildSeries({
       startMs: 0,
       bucketMs: DAY,
       buckets: 30,
@@ -102,14 +102,14 @@ describe('forecastExhaustion', () => {
       bad: 25,
     });
     const spent = measureErrorBudget(
-      series,
+      steady,
       0.75,
       resolveSloPeriod(rolling30d, 30 * DAY),
     );
     expect(spent.remaining).toBe(0);
     const forecast = forecastExhaustion(
       spent,
-      measureBurnRate(series, spent.errorBudget, DAY, 30 * DAY),
+      measureBurnRate(steady, spent.errorBudget, DAY, 30 * DAY),
     );
     expect(forecast).toMatchObject({
       status: 'exhausted',
