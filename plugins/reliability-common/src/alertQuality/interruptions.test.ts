@@ -44,6 +44,11 @@ describe('classifyInterruptionTime', () => {
     ['2025-03-29T10:00:00Z', 'off-hours', 'Saturday 11:00 CET, daytime'],
     ['2025-03-30T10:00:00Z', 'off-hours', 'Sunday 12:00 CEST, daytime'],
     ['2025-03-31T07:00:00Z', 'business-hours', 'Monday 09:00 CEST'],
+    // Sleep hours are [22:00, 08:00): both ends to the second.
+    ['2025-03-28T20:59:59Z', 'off-hours', 'Friday 21:59:59 CET'],
+    ['2025-03-28T21:00:00Z', 'sleep-hours', 'Friday 22:00 CET'],
+    ['2025-03-31T05:59:59Z', 'sleep-hours', 'Monday 07:59:59 CEST'],
+    ['2025-03-31T06:00:00Z', 'business-hours', 'Monday 08:00 CEST'],
   ])('puts %s in %s in Berlin (%s)', (instant, period) => {
     expect(classifyInterruptionTime(ms(instant), BERLIN)).toBe(period);
   });
