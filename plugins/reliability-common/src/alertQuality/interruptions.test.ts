@@ -85,6 +85,50 @@ describe('classifyInterruptionTime', () => {
       RangeError,
     );
   });
+
+  const defaults = {
+    businessStartHour: 8,
+    businessEndHour: 18,
+    businessDays: [1, 2, 3, 4, 5],
+    sleepStartHour: 22,
+    sleepEndHour: 8,
+  };
+
+  it('takes hours from exactly 0 to exactly 24 and weekdays from 1 to 7', () => {
+    // Work all day every day, no sleep hours ([0, 0) is empty): Sunday noon is business hours.
+    const always = {
+      businessStartHour: 0,
+      businessEndHour: 24,
+      businessDays: [1, 7],
+      sleepStartHour: 0,
+      sleepEndHour: 0,
+    };
+    expect(
+      classifyInterruptionTime(ms('2025-03-30T10:00:00Z'), BERLIN, always),
+    ).toBe('business-hours');
+  });
+
+  it.each([
+    [{ businessStartHour: -0.5 }, 'businessStartHour must be an hour from 0 to 24, not -0.5'],
+    [{ sleepEndHour: 24.5 }, 'sleepEndHour must be an hour from 0 to 24, not 24.5'],
+    [{ sleepStartHour: NaN }, 'sleepStartHour must be an hour from 0 to 24, not NaN'],
+    [{ businessDays: [0] }, 'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 0'],
+    [{ businessDays: [1, 8] }, 'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 8'],
+    [{ businessDays: [1.5] }, 'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 1.5'],
+  ])('refuses the hours %j', (override, message) => {
+    expect(() =>
+      classifyInterruptionTime(0, BERLIN, { ...defaults, ...override }),
+    ).toThrow(message);
+    expect(() =>
+      measureInterruptions([], [], { hours: override }),
+    ).toThrow(message);
+  });
+
+  it('refuses an unknown default zone in the split too', () => {
+    expect(() =>
+      measureInterruptions([], [], { defaultTimeZone: 'Mars/Olympus' }),
+    ).toThrow(RangeError);
+  });
 });
 
 describe('measureInterruptions', () => {
