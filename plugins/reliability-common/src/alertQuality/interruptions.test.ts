@@ -109,19 +109,37 @@ describe('classifyInterruptionTime', () => {
   });
 
   it.each([
-    [{ businessStartHour: -0.5 }, 'businessStartHour must be an hour from 0 to 24, not -0.5'],
-    [{ sleepEndHour: 24.5 }, 'sleepEndHour must be an hour from 0 to 24, not 24.5'],
-    [{ sleepStartHour: NaN }, 'sleepStartHour must be an hour from 0 to 24, not NaN'],
-    [{ businessDays: [0] }, 'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 0'],
-    [{ businessDays: [1, 8] }, 'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 8'],
-    [{ businessDays: [1.5] }, 'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 1.5'],
+    [
+      { businessStartHour: -0.5 },
+      'businessStartHour must be an hour from 0 to 24, not -0.5',
+    ],
+    [
+      { sleepEndHour: 24.5 },
+      'sleepEndHour must be an hour from 0 to 24, not 24.5',
+    ],
+    [
+      { sleepStartHour: NaN },
+      'sleepStartHour must be an hour from 0 to 24, not NaN',
+    ],
+    [
+      { businessDays: [0] },
+      'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 0',
+    ],
+    [
+      { businessDays: [1, 8] },
+      'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 8',
+    ],
+    [
+      { businessDays: [1.5] },
+      'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 1.5',
+    ],
   ])('refuses the hours %j', (override, message) => {
     expect(() =>
       classifyInterruptionTime(0, BERLIN, { ...defaults, ...override }),
     ).toThrow(message);
-    expect(() =>
-      measureInterruptions([], [], { hours: override }),
-    ).toThrow(message);
+    expect(() => measureInterruptions([], [], { hours: override })).toThrow(
+      message,
+    );
   });
 
   it('refuses an unknown default zone in the split too', () => {
