@@ -12,7 +12,8 @@
 // 4. signs in as guest, opens checkout's Reliability tab (SLOs, on-call, runbook, alert quality,
 //    scorecard), the /reliability review page and the home page's on-call widget, asserts what
 //    they show (the SLO charts must hold data points) and saves screenshots to
-//    .data/e2e/screenshots/ (the Reliability tab and SLO history at 1280 × 800),
+//    .data/e2e/screenshots/ (the Reliability tab and SLO history at 1280 × 800); an uncaught
+//    page error or a React error boundary's panel anywhere fails the run,
 // 5. stops everything it started, even on failure, prints one summary line, exits non-zero on
 //    failure.
 //
@@ -121,19 +122,48 @@ async function waitForCatalog() {
   );
 }
 
+/**
+ * Collects what must fail the run wherever it shows: uncaught errors of the page, and React error
+ * boundaries, which replace a broken extension by Backstage's error panel ("Error in <plugin>")
+ * and otherwise let the rest of the page pass every check.
+ */
+function watchPageProblems(page) {
+  const problems = [];
+  page.on('pageerror', error =>
+    problems.push(`uncaught page error: ${error.message}`),
+  );
+  return {
+    /** Looks for an error-boundary panel on the page as it is now. */
+    async checkErrorBoundaries(where) {
+      const panels = page.getByText(/^Error in [\w-]+$/);
+      for (const text of await panels.allInnerTexts()) {
+        problems.push(`${where}: an error boundary caught "${text}"`);
+      }
+    },
+    /** Throws with everything collected. */
+    assertNone() {
+      if (problems.length > 0) {
+        throw new E2eError(
+          `${problems.length} page problem(s): ${problems.join(' | ')}`,
+        );
+      }
+    },
+  };
+}
+
 // --- 3. Browser -----------------------------------------------------------------------------
 
 async function runBrowser(executablePath) {
   const context = await launchBrowser(harness, executablePath);
   const page = context.pages()[0] ?? (await context.newPage());
   page.setDefaultTimeout(STEP_TIMEOUT_MS);
-  const pageErrors = [];
-  page.on('pageerror', error => pageErrors.push(error.message));
+  const pageProblems = watchPageProblems(page);
 
   const shot = async name => {
     const path = join(SCREENSHOT_DIR, `${name}.png`);
     await page.screenshot({ path, fullPage: true });
     log(`screenshot ${path}`);
+    await pageProblems.checkErrorBoundaries(name);
   };
 
   try {
@@ -240,11 +270,7 @@ async function runBrowser(executablePath) {
       .waitFor();
     await shot('home-on-call');
 
-    if (pageErrors.length > 0) {
-      log(
-        `uncaught page errors (not failing the run): ${pageErrors.join(' | ')}`,
-      );
-    }
+    pageProblems.assertNone();
   } catch (error) {
     await shot('failure').catch(() => {});
     throw error;

@@ -63,7 +63,7 @@ export const spec = {
         name: 'from',
         in: 'query',
         description:
-          'Start of the period, ISO 8601. Default 30 days before `to`.',
+          'Start of the period: an RFC 3339 / ISO 8601 date (midnight UTC) or date-time with its offset, from 1970 to 9999. Default 30 days before `to`.',
         schema: {
           type: 'string',
           maxLength: 64,
@@ -72,7 +72,8 @@ export const spec = {
       to: {
         name: 'to',
         in: 'query',
-        description: 'End of the period, ISO 8601. Default now.',
+        description:
+          'End of the period: an RFC 3339 / ISO 8601 date (midnight UTC) or date-time with its offset, from 1970 to 9999. Default now.',
         schema: {
           type: 'string',
           maxLength: 64,
@@ -784,10 +785,10 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            description: 'Decimal digits, 1 to 500; default 50.',
             schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 500,
+              type: 'string',
+              maxLength: 16,
             },
           },
           {
@@ -856,20 +857,10 @@ export const spec = {
             $ref: '#/components/parameters/sloId',
           },
           {
-            name: 'from',
-            in: 'query',
-            schema: {
-              type: 'string',
-              format: 'date-time',
-            },
+            $ref: '#/components/parameters/from',
           },
           {
-            name: 'to',
-            in: 'query',
-            schema: {
-              type: 'string',
-              format: 'date-time',
-            },
+            $ref: '#/components/parameters/to',
           },
           {
             name: 'step',
@@ -1479,10 +1470,10 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
+            description: 'Decimal digits, 1 to 5000; default 500.',
             schema: {
-              type: 'integer',
-              minimum: 1,
-              maximum: 5000,
+              type: 'string',
+              maxLength: 16,
             },
           },
         ],
@@ -2008,10 +1999,10 @@ export const spec = {
           {
             name: 'limit',
             in: 'query',
-            description: '1 to 500; default 50.',
+            description: 'Decimal digits, 1 to 500; default 50.',
             schema: {
               type: 'string',
-              maxLength: 4,
+              maxLength: 16,
             },
           },
           {
@@ -2271,7 +2262,8 @@ export const spec = {
           {
             name: 'from',
             in: 'query',
-            description: 'ISO 8601; default 90 days before to.',
+            description:
+              'An RFC 3339 / ISO 8601 date or date-time, 1970 to 9999; default 90 days before to.',
             schema: {
               type: 'string',
               maxLength: 64,
@@ -2280,7 +2272,8 @@ export const spec = {
           {
             name: 'to',
             in: 'query',
-            description: 'ISO 8601; default now.',
+            description:
+              'An RFC 3339 / ISO 8601 date or date-time, 1970 to 9999; default now.',
             schema: {
               type: 'string',
               maxLength: 64,

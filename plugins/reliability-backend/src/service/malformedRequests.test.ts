@@ -1,8 +1,11 @@
 /**
  * Malformed and hostile requests against every route of the whole plugin (express.json, the
- * OpenAPI validator, the handlers and the error handler all real): no request may end in a 5xx,
- * and every 4xx must be a JSON error whose message says what was wrong. Cases are generated from
- * the spec's parameters and bodies, plus hand-written nasty ones.
+ * OpenAPI validator, the handlers and the error handler all real). Cases are generated from the
+ * spec's parameters and bodies, plus hand-written nasty ones, and each is one of two kinds:
+ * - a bad input (a date that is no RFC 3339 date, `limit=0x10`, a body of the wrong type, ...)
+ *   must be refused with a 4xx whose JSON error says what was wrong; an answer below 400 fails;
+ * - an odd but acceptable input (a strange entity name, an empty value that means "absent")
+ *   may succeed or be refused, but must never end in a 5xx.
  */
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -58,9 +61,8 @@ const nastySegments = [
   '-',
 ];
 
-/** Query values as they go on the wire. */
+/** Query values as they go on the wire. An empty value means "absent", so it is not here. */
 const nastyQueryValues = [
-  '',
   '%00',
   '%ED%A0%80',
   '%E2%80%AE%F0%9F%92%A9',
@@ -81,6 +83,20 @@ const nastyQueryValues = [
 
 /** Raw values; they are percent-encoded when sent, so that the validator lets them through. */
 const badDates = [
+  '0', // Date.parse: 2000-01-01
+  '-1', // Date.parse: 2001-01-01
+  '12', // Date.parse: 2001-12-01
+  '2026', // a year alone
+  '2026-11', // a month alone
+  '2026-11-01T10:00:00', // a time without its offset
+  '2026-11-01 10:00:00Z',
+  '2026-11-1',
+  'Sun, 01 Nov 2026 10:00:00 GMT', // RFC 2822, which Date.parse reads too
+  '11/01/2026',
+  '2026-11-01T10:00:00+25:00',
+  '2026-11-01T24:00:00Z',
+  ' 2026-11-01',
+  '1762000000000', // epoch milliseconds
   '2026-13-45',
   'yesterday',
   '275760-09-14T00:00:00Z',
@@ -122,6 +138,8 @@ const unicodeStrings = [
 
 interface Case {
   what: string;
+  /** `refused`: a bad input, which must get a 4xx. `handled`: anything but a 5xx. */
+  expect: 'refused' | 'handled';
   method: string;
   url: string;
   /** A raw JSON (or other) text. */
@@ -197,29 +215,42 @@ function casesOf(op: SpecOperation): Case[] {
   const body = op.body
     ? JSON.stringify(bodySkeleton(op.body.schema))
     : undefined;
-  const add = (what: string, c: Omit<Case, 'what' | 'method'>) =>
-    cases.push({ what, method: op.method, body, ...c });
+  const add = (
+    what: string,
+    c: Omit<Case, 'what' | 'method' | 'expect'> & { expect?: Case['expect'] },
+  ) => cases.push({ what, method: op.method, body, expect: 'refused', ...c });
 
   for (const param of op.parameters.filter(p => p.in === 'path')) {
     for (const segment of nastySegments) {
+      // A strange name is refused or not found, but may also be a name the catalog holds.
       add(`path ${param.name}=${segment.slice(0, 40)}`, {
         url: url({ ...validPathEncoded, [param.name]: segment }, query),
+        expect: 'handled',
       });
     }
   }
 
   const queryParams = op.parameters.filter(p => p.in === 'query');
   for (const param of queryParams) {
-    const values = [...nastyQueryValues, ...valuesFor(param)];
-    for (const value of values) {
+    const strict = strictnessOf(op, param) === 'strict';
+    for (const value of [...nastyQueryValues, ...valuesFor(param)]) {
       add(`query ${param.name}=${value.slice(0, 40)}`, {
         url: url(validPathEncoded, { ...query, [param.name]: value }),
+        expect: strict ? 'refused' : 'handled',
       });
     }
+    add(`query ${param.name} empty`, {
+      url: url(validPathEncoded, { ...query, [param.name]: '' }),
+      // Empty is absent, which a required parameter may not be.
+      expect: param.required ? 'refused' : 'handled',
+    });
     add(`query ${param.name} given twice`, {
       url: `${base}${base.includes('?') ? '&' : '?'}${param.name}=a&${
         param.name
       }=b`,
+    });
+    add(`query ${param.name} with brackets`, {
+      url: `${base}${base.includes('?') ? '&' : '?'}${param.name}[$gt]=a`,
     });
     if (param.required) {
       const { [param.name]: _omitted, ...rest } = query;
@@ -277,6 +308,7 @@ function casesOf(op: SpecOperation): Case[] {
     });
     add('a body just under the 5 MB limit', {
       url: base,
+      expect: 'handled',
       body: JSON.stringify({
         ...bodySkeleton(schema),
         padding: 'x'.repeat(5 * MB - 1000),
@@ -304,6 +336,31 @@ function casesOf(op: SpecOperation): Case[] {
   return cases;
 }
 
+/**
+ * Whether every value of {@link nastyQueryValues} is a bad value of a parameter (`strict`: dates,
+ * numbers, words from a list, cursors, durations, scorecard ids and levels), or whether some are
+ * acceptable (`free`: entity refs and kinds, where `abc` or `0` are names like any other).
+ */
+function strictnessOf(
+  op: SpecOperation,
+  param: SpecParameter,
+): 'strict' | 'free' {
+  if (param.schema.enum) return 'strict';
+  if (param.schema.type === 'integer') return 'strict';
+  if (
+    ['from', 'to', 'limit', 'cursor', 'step', 'scorecard', 'level'].includes(
+      param.name,
+    )
+  ) {
+    return 'strict';
+  }
+  // A scorecard tier is 1 to 4; an SLO's tier is a name its files give.
+  if (param.name === 'tier' && op.path.startsWith('/scorecards')) {
+    return 'strict';
+  }
+  return 'free';
+}
+
 /** Values for one parameter from its schema and name, percent-encoded. */
 function valuesFor(param: SpecParameter): string[] {
   const values: string[] = [];
@@ -316,8 +373,23 @@ function valuesFor(param: SpecParameter): string[] {
   if (param.name === 'cursor') {
     values.push(...badCursors);
   }
-  if (param.name === 'limit') {
-    values.push('-5', '100000', '2147483648', '0x10');
+  if (param.name === 'limit' || param.name === 'tier') {
+    values.push(
+      '-5',
+      '100000',
+      '2147483648',
+      '0x10', // Number: 16
+      '0o7',
+      '0b1',
+      '1e1', // Number: 10
+      '1e309', // Number: Infinity
+      '1.0',
+      '+5',
+      '05',
+      ' 5',
+      '5 ',
+      'Infinity',
+    );
   }
   if (/owner|entityRef/.test(param.name)) {
     values.push(
@@ -332,7 +404,9 @@ function valuesFor(param: SpecParameter): string[] {
 }
 
 /** Hand-written cases with the words their answer must contain. */
-const handWritten: Array<Case & { status: number; says: RegExp }> = [
+const handWritten: Array<
+  Omit<Case, 'expect'> & { status: number; says: RegExp }
+> = [
   {
     what: 'a scorecard history from after its to',
     method: 'GET',
@@ -345,22 +419,58 @@ const handWritten: Array<Case & { status: number; says: RegExp }> = [
     method: 'GET',
     url: '/api/reliability/scorecards/readiness/history?to=-271821-04-20T00%3A00%3A00.000Z',
     status: 400,
-    says: /'to' must be a date from 1970 to 9999/,
+    says: /'to' must be an RFC 3339 \/ ISO 8601 date/,
+  },
+  {
+    what: 'a scorecard history from before 1970',
+    method: 'GET',
+    url: '/api/reliability/scorecards/readiness/history?from=1969-12-31T23%3A59%3A59Z',
+    status: 400,
+    says: /'from' must be a date from 1970 to 9999/,
   },
   {
     what: 'an alert period ending at the first JavaScript date',
     method: 'GET',
     url: '/api/reliability/entities/component/default/checkout/alert-quality?to=-271821-04-20T00%3A00%3A00.000Z',
     status: 400,
-    says: /'to' must be a date from 1970 to 9999/,
+    says: /'to' must be an RFC 3339 \/ ISO 8601 date/,
   },
   {
     what: 'a bad month',
     method: 'GET',
     url: '/api/reliability/scorecards/readiness/history?from=2026-13-45',
     status: 400,
-    says: /'from' must be an ISO 8601 date/,
+    says: /'from' must be an RFC 3339 \/ ISO 8601 date/,
   },
+  ...[
+    '/entities/component/default/checkout/alerts',
+    '/entities/component/default/checkout/alert-quality',
+    '/alert-quality?owner=group%3Adefault%2Fpayments',
+    '/scorecards/readiness/history',
+  ].flatMap(route =>
+    ['0', '-1'].map(to => ({
+      what: `to=${to} on ${route.replace(/\?.*/, '')}`,
+      method: 'GET',
+      url: `/api/reliability${route}${route.includes('?') ? '&' : '?'}to=${to}`,
+      status: 400,
+      says: /^'to' must be an RFC 3339 \/ ISO 8601 date or date-time/,
+    })),
+  ),
+  ...[
+    ['/slos', 500],
+    ['/entities/component/default/checkout/alerts', 5000],
+    ['/scorecards/results', 500],
+  ].flatMap(([route, max]) =>
+    ['0x10', '1e309'].map(limit => ({
+      what: `limit=${limit} on ${route}`,
+      method: 'GET',
+      url: `/api/reliability${route}?limit=${limit}`,
+      status: 400,
+      says: new RegExp(
+        `^'limit' must be a whole number from 1 to ${max}, in decimal digits, got "${limit}"`,
+      ),
+    })),
+  ),
   {
     what: 'a negative limit',
     method: 'GET',
@@ -445,12 +555,17 @@ interface Violation {
 }
 
 /** What is wrong with an answer, or `undefined` when it is fine. */
-function problemOf(res: request.Response): string | undefined {
+function problemOf(
+  res: request.Response,
+  expected: Case['expect'],
+): string | undefined {
   if (res.status >= 500) {
     return 'a server error';
   }
   if (res.status < 400) {
-    return undefined;
+    return expected === 'refused'
+      ? `a bad input accepted with ${res.status}`
+      : undefined;
   }
   if (!/application\/json/.test(res.headers['content-type'] ?? '')) {
     return `a ${res.headers['content-type']} error body`;
@@ -472,7 +587,10 @@ function problemOf(res: request.Response): string | undefined {
   return undefined;
 }
 
-async function sendCase(backend: ReliabilityTestBackend, c: Case) {
+async function sendCase(
+  backend: ReliabilityTestBackend,
+  c: Omit<Case, 'expect'>,
+) {
   const server = backend.backend.server;
   let req =
     c.method === 'POST'
@@ -519,12 +637,12 @@ describe('malformed requests', () => {
   });
 
   it.each(operations.map(op => [op.key, op] as const))(
-    '%s answers every generated malformed request with a clear 4xx, never a 5xx',
+    '%s refuses every generated bad input with a clear 4xx and answers no request with a 5xx',
     async (_key, op) => {
       const violations: Violation[] = [];
       for (const c of casesOf(op)) {
         const res = await sendCase(backend, c);
-        const problem = problemOf(res);
+        const problem = problemOf(res, c.expect);
         if (problem) {
           violations.push({
             what: c.what,
@@ -543,7 +661,7 @@ describe('malformed requests', () => {
     'answers %s as it should',
     async (_what, c) => {
       const res = await sendCase(backend, c);
-      expect(problemOf(res)).toBeUndefined();
+      expect(problemOf(res, 'refused')).toBeUndefined();
       expect({ status: res.status, message: res.body?.error?.message }).toEqual(
         {
           status: c.status,

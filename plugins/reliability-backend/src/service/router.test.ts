@@ -341,6 +341,39 @@ describe('createRouter', () => {
     expect(reversed.status).toBe(400);
   });
 
+  it.each([
+    ['to=0', "'to' must be an RFC 3339 / ISO 8601 date or date-time"],
+    ['to=-1', "'to' must be an RFC 3339 / ISO 8601 date or date-time"],
+    ['from=2026-11-01T10%3A00%3A00', "'from' must be an RFC 3339 / ISO 8601"],
+    ['from=1969-12-31', "'from' must be a date from 1970 to 9999"],
+  ])('refuses the history query %s with 400', async (query, message) => {
+    const { app, slos } = await createApp({});
+    const res = await request(app).get(
+      `/slos/checkout-availability/history?${query}`,
+    );
+    expect({ status: res.status, message: res.body.error?.message }).toEqual({
+      status: 400,
+      message: expect.stringContaining(message),
+    });
+    expect(slos.getSloHistory).not.toHaveBeenCalled();
+  });
+
+  it.each([
+    ['/slos?limit=0x10', 500],
+    ['/slos?limit=1e309', 500],
+    ['/entities/component/default/checkout/alerts?limit=0x10', 5000],
+    ['/entities/component/default/checkout/alerts?limit=5001', 5000],
+  ])('refuses %s with 400, naming limit and its bounds', async (url, max) => {
+    const { app } = await createApp({});
+    const res = await request(app).get(url);
+    expect({ status: res.status, message: res.body.error?.message }).toEqual({
+      status: 400,
+      message: expect.stringContaining(
+        `'limit' must be a whole number from 1 to ${max}, in decimal digits`,
+      ),
+    });
+  });
+
   it('returns 404 for the history of an unknown or unreadable SLO', async () => {
     const { app } = await createApp({});
     expect((await request(app).get('/slos/nope/history')).status).toBe(404);

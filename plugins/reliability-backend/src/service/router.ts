@@ -31,7 +31,7 @@ import { RunbookService } from '../runbooks';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
 import { spec } from '../schema/openapi.generated';
-import { parseDateParam } from './parseDateParam';
+import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
 import { ReliabilityService } from '../evaluation';
 
@@ -202,7 +202,11 @@ export async function createRouter(
       owner: req.query.owner,
       tier: req.query.tier,
       state: req.query.state,
-      limit: req.query.limit ?? 50,
+      limit: parseIntegerParam(req.query.limit, 'limit', {
+        min: 1,
+        max: 500,
+        default: 50,
+      }),
       cursor: req.query.cursor,
     });
     // One catalog request per page decides what this caller may see.
@@ -331,7 +335,11 @@ export async function createRouter(
     const items = await alertQuality.listEntityAlerts(
       entityRef,
       period,
-      req.query.limit ?? 500,
+      parseIntegerParam(req.query.limit, 'limit', {
+        min: 1,
+        max: 5000,
+        default: 500,
+      }),
     );
     res.json({ items } as any);
   });

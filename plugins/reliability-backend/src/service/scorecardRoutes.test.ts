@@ -230,7 +230,10 @@ describe('registerScorecardRoutes', () => {
     ['scorecard=nope', "'scorecard' must name a configured scorecard"],
     ['level=platinum', '\'level\' must be "none" or a level'],
     ['cursor=garbage', "'cursor' is not a cursor"],
-    ['tier=7', "'tier' must be 1, 2, 3 or 4"],
+    ['tier=7', "'tier' must be a whole number from 1 to 4"],
+    ['tier=0x1', "'tier' must be a whole number from 1 to 4"],
+    ['limit=0x10', "'limit' must be a whole number from 1 to 500"],
+    ['limit=1e309', "'limit' must be a whole number from 1 to 500"],
     ['limit=0', "'limit' must be a whole number"],
     ['owner=group%3Adefault%2F', "'owner' must be an entity ref"],
   ])('returns 400 for a bad listing query %s', async (query, message) => {
@@ -299,7 +302,9 @@ describe('registerScorecardRoutes', () => {
       '/scorecards/readiness/history?from=yesterday',
     );
     expect(bad.status).toBe(400);
-    expect(bad.body.error.message).toContain("'from' must be an ISO 8601");
+    expect(bad.body.error.message).toContain(
+      "'from' must be an RFC 3339 / ISO 8601",
+    );
     const hiddenHistory = await request(app).get(
       '/scorecards/readiness/history?entityRef=component%3Adefault%2Fsecret-service',
     );

@@ -31,7 +31,12 @@ import {
   StoredScorecardResult,
   utcDay,
 } from '../scorecards';
-import { parseDateParam } from './parseDateParam';
+import {
+  parseDateParam,
+  parseEnumParam,
+  parseIntegerParam,
+  parseTextParam,
+} from './requestParams';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_HISTORY_DAYS = 366;
@@ -163,7 +168,7 @@ export function registerScorecardRoutes(
     value: unknown,
     field: string,
   ): ScorecardDefinition | undefined {
-    const id = optionalText(value, field);
+    const id = parseTextParam(value, field);
     if (id === undefined) {
       return undefined;
     }
@@ -252,13 +257,9 @@ export function registerScorecardRoutes(
 
   function listingQuery(query: Record<string, unknown>) {
     const scorecard = scorecardFromQuery(query.scorecard, 'scorecard');
-    const owner = optionalText(query.owner, 'owner');
-    const tierText = optionalText(query.tier, 'tier');
-    const tier = tierText === undefined ? undefined : Number(tierText);
-    if (tier !== undefined && ![1, 2, 3, 4].includes(tier)) {
-      throw new InputError(`'tier' must be 1, 2, 3 or 4, got "${tierText}"`);
-    }
-    const levelText = optionalText(query.level, 'level');
+    const owner = parseTextParam(query.owner, 'owner');
+    const tier = parseIntegerParam(query.tier, 'tier', { min: 1, max: 4 });
+    const levelText = parseTextParam(query.level, 'level');
     let level: string | null | undefined;
     if (levelText !== undefined) {
       const known = (
@@ -280,39 +281,23 @@ export function registerScorecardRoutes(
         );
       }
     }
-    const sort = optionalText(query.sort, 'sort') ?? 'entity';
-    if (!['entity', 'level', 'owner', 'evaluatedAt'].includes(sort)) {
-      throw new InputError(
-        `'sort' must be entity, level, owner or evaluatedAt, got "${sort}"`,
-      );
-    }
-    const order = optionalText(query.order, 'order') ?? 'asc';
-    if (order !== 'asc' && order !== 'desc') {
-      throw new InputError(`'order' must be asc or desc, got "${order}"`);
-    }
+    const sort = parseEnumParam<ScorecardResultSort>(
+      query.sort,
+      'sort',
+      ['entity', 'level', 'owner', 'evaluatedAt'],
+      'entity',
+    );
+    const order = parseEnumParam(query.order, 'order', ['asc', 'desc'], 'asc');
     return {
       scorecardId: scorecard?.id,
       ownerRef:
         owner === undefined ? undefined : parseRef(owner, 'owner', 'group'),
       tier,
-      kind: optionalText(query.kind, 'kind'),
+      kind: parseTextParam(query.kind, 'kind'),
       level,
-      sort: sort as ScorecardResultSort,
-      order: order as 'asc' | 'desc',
+      sort,
+      order,
     };
-  }
-
-  function limitOf(value: unknown): number {
-    if (value === undefined) {
-      return 50;
-    }
-    const limit = Number(value);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 500) {
-      throw new InputError(
-        `'limit' must be a whole number from 1 to 500, got "${value}"`,
-      );
-    }
-    return limit;
   }
 
   router.get('/scorecards/results', async (req, res) => {
@@ -320,8 +305,12 @@ export function registerScorecardRoutes(
     const query = listingQuery(req.query);
     const page = await store.listResults({
       ...query,
-      limit: limitOf(req.query.limit),
-      cursor: optionalText(req.query.cursor, 'cursor'),
+      limit: parseIntegerParam(req.query.limit, 'limit', {
+        min: 1,
+        max: 500,
+        default: 50,
+      }),
+      cursor: parseTextParam(req.query.cursor, 'cursor'),
     });
     const readable = await readableRefs(
       page.items.map(item => item.result.entityRef),
@@ -358,7 +347,7 @@ export function registerScorecardRoutes(
         'evaluated_at',
       ].join(','),
     ];
-    let cursor: string | undefined = optionalText(req.query.cursor, 'cursor');
+    let cursor: string | undefined = parseTextParam(req.query.cursor, 'cursor');
     let rows = 0;
     do {
       const page = await store.listResults({ ...query, limit: 500, cursor });
@@ -409,12 +398,12 @@ export function registerScorecardRoutes(
   router.get('/scorecards/:scorecardId/rollups', async (req, res) => {
     const credentials = await credentialsOf(req);
     const scorecard = scorecardFromPath(req.params.scorecardId);
-    const groupBy = optionalText(req.query.groupBy, 'groupBy') ?? 'owner';
-    if (groupBy !== 'owner' && groupBy !== 'system' && groupBy !== 'domain') {
-      throw new InputError(
-        `'groupBy' must be owner, system or domain, got "${groupBy}"`,
-      );
-    }
+    const groupBy = parseEnumParam(
+      req.query.groupBy,
+      'groupBy',
+      ['owner', 'system', 'domain'],
+      'owner',
+    );
     const stored = await store.listScorecardResults(scorecard.id);
     const readable = await readableRefs(
       stored.map(item => item.result.entityRef),
@@ -443,7 +432,7 @@ export function registerScorecardRoutes(
         `'from' must be before 'to', and the range at most ${MAX_HISTORY_DAYS} days`,
       );
     }
-    const entityText = optionalText(req.query.entityRef, 'entityRef');
+    const entityText = parseTextParam(req.query.entityRef, 'entityRef');
     const entityRef =
       entityText === undefined
         ? undefined
@@ -451,7 +440,7 @@ export function registerScorecardRoutes(
             credentials,
             parseRef(entityText, 'entityRef', 'component'),
           );
-    const ownerText = optionalText(req.query.owner, 'owner');
+    const ownerText = parseTextParam(req.query.owner, 'owner');
     const ownerRef =
       ownerText === undefined
         ? undefined
@@ -498,16 +487,12 @@ export function registerScorecardRoutes(
   router.get('/exemptions', async (req, res) => {
     const credentials = await credentialsOf(req);
     const scorecard = scorecardFromQuery(req.query.scorecard, 'scorecard');
-    const entityText = optionalText(req.query.entityRef, 'entityRef');
-    const state = optionalText(req.query.state, 'state');
-    if (
-      state !== undefined &&
-      !['active', 'expired', 'revoked'].includes(state)
-    ) {
-      throw new InputError(
-        `'state' must be active, expired or revoked, got "${state}"`,
-      );
-    }
+    const entityText = parseTextParam(req.query.entityRef, 'entityRef');
+    const state = parseEnumParam<ScorecardExemptionState>(
+      req.query.state,
+      'state',
+      ['active', 'expired', 'revoked'],
+    );
     const exemptions = await store.listExemptions(
       {
         entityRef:
@@ -515,7 +500,7 @@ export function registerScorecardRoutes(
             ? undefined
             : parseRef(entityText, 'entityRef', 'component'),
         scorecardId: scorecard?.id,
-        state: state as ScorecardExemptionState | undefined,
+        state,
       },
       now(),
     );
@@ -684,16 +669,6 @@ function bodyOf(req: Req): Record<string, unknown> {
     throw new InputError('The request body must be a JSON object');
   }
   return body;
-}
-
-function optionalText(value: unknown, field: string): string | undefined {
-  if (value === undefined || value === '') {
-    return undefined;
-  }
-  if (typeof value !== 'string') {
-    throw new InputError(`'${field}' must be given once, as text`);
-  }
-  return value;
 }
 
 function requiredText(value: unknown, field: string): string {

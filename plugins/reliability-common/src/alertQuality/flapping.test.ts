@@ -69,6 +69,22 @@ describe('detectFlapping', () => {
     expect(at(22)[1]).toBe(false);
   });
 
+  it('stops flapping when the percentage equals the low threshold', () => {
+    // The series above: flapping from 33.9 %, down to 25.5 % and then exactly 21 %.
+    const steps = detectFlapping([...alternating(7), ...Array(16).fill('ok')], {
+      highThreshold: 30,
+      lowThreshold: 21,
+    });
+    expect(steps[20]).toMatchObject({
+      percentStateChange: 25.5,
+      flapping: true,
+    });
+    expect(steps[21]).toMatchObject({
+      percentStateChange: 21,
+      flapping: false,
+    });
+  });
+
   it('starts flapping when the percentage equals the high threshold', () => {
     const steps = detectFlapping(alternating(6), {
       highThreshold: 28.5,

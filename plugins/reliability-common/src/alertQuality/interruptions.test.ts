@@ -39,6 +39,16 @@ describe('classifyInterruptionTime', () => {
       'off-hours',
       'Monday 18:00 CEST, the end is exclusive',
     ],
+    // Working days are Monday to Friday: the same daytime hour on each side of the weekend.
+    ['2025-03-28T10:00:00Z', 'business-hours', 'Friday 11:00 CET'],
+    ['2025-03-29T10:00:00Z', 'off-hours', 'Saturday 11:00 CET, daytime'],
+    ['2025-03-30T10:00:00Z', 'off-hours', 'Sunday 12:00 CEST, daytime'],
+    ['2025-03-31T07:00:00Z', 'business-hours', 'Monday 09:00 CEST'],
+    // Sleep hours are [22:00, 08:00): both ends to the second.
+    ['2025-03-28T20:59:59Z', 'off-hours', 'Friday 21:59:59 CET'],
+    ['2025-03-28T21:00:00Z', 'sleep-hours', 'Friday 22:00 CET'],
+    ['2025-03-31T05:59:59Z', 'sleep-hours', 'Monday 07:59:59 CEST'],
+    ['2025-03-31T06:00:00Z', 'business-hours', 'Monday 08:00 CEST'],
   ])('puts %s in %s in Berlin (%s)', (instant, period) => {
     expect(classifyInterruptionTime(ms(instant), BERLIN)).toBe(period);
   });
@@ -74,6 +84,68 @@ describe('classifyInterruptionTime', () => {
     expect(() => classifyInterruptionTime(0, 'Mars/Olympus')).toThrow(
       RangeError,
     );
+  });
+
+  const defaults = {
+    businessStartHour: 8,
+    businessEndHour: 18,
+    businessDays: [1, 2, 3, 4, 5],
+    sleepStartHour: 22,
+    sleepEndHour: 8,
+  };
+
+  it('takes hours from exactly 0 to exactly 24 and weekdays from 1 to 7', () => {
+    // Work all day every day, no sleep hours ([0, 0) is empty): Sunday noon is business hours.
+    const always = {
+      businessStartHour: 0,
+      businessEndHour: 24,
+      businessDays: [1, 7],
+      sleepStartHour: 0,
+      sleepEndHour: 0,
+    };
+    expect(
+      classifyInterruptionTime(ms('2025-03-30T10:00:00Z'), BERLIN, always),
+    ).toBe('business-hours');
+  });
+
+  it.each([
+    [
+      { businessStartHour: -0.5 },
+      'businessStartHour must be an hour from 0 to 24, not -0.5',
+    ],
+    [
+      { sleepEndHour: 24.5 },
+      'sleepEndHour must be an hour from 0 to 24, not 24.5',
+    ],
+    [
+      { sleepStartHour: NaN },
+      'sleepStartHour must be an hour from 0 to 24, not NaN',
+    ],
+    [
+      { businessDays: [0] },
+      'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 0',
+    ],
+    [
+      { businessDays: [1, 8] },
+      'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 8',
+    ],
+    [
+      { businessDays: [1.5] },
+      'businessDays must hold ISO weekdays 1 (Monday) to 7 (Sunday), not 1.5',
+    ],
+  ])('refuses the hours %j', (override, message) => {
+    expect(() =>
+      classifyInterruptionTime(0, BERLIN, { ...defaults, ...override }),
+    ).toThrow(message);
+    expect(() => measureInterruptions([], [], { hours: override })).toThrow(
+      message,
+    );
+  });
+
+  it('refuses an unknown default zone in the split too', () => {
+    expect(() =>
+      measureInterruptions([], [], { defaultTimeZone: 'Mars/Olympus' }),
+    ).toThrow(RangeError);
   });
 });
 

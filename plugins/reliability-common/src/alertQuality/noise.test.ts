@@ -84,6 +84,23 @@ describe('classifyAlertPage', () => {
     ]);
   });
 
+  it.each([
+    ['4:59', 4 * 60 + 59, 'noise'],
+    ['5:00', 5 * 60, 'noise'],
+    ['5:01', 5 * 60 + 1, 'actionable'],
+  ])(
+    'calls an acknowledged page resolved after %s noise or not by the default 5-minute rule',
+    (_label, seconds, expected) => {
+      const [resolved] = validateAlertQualityInput([
+        page('edge', {
+          acknowledgedAt: at(1),
+          resolvedAt: new Date(Date.parse(T0) + seconds * 1000).toISOString(),
+        }),
+      ]).pages;
+      expect(classifyAlertPage(resolved).verdict).toBe(expected);
+    },
+  );
+
   it('uses the configured quick-resolve window', () => {
     const quick = fixture[2];
     expect(

@@ -112,6 +112,23 @@ describe('evaluateBurnRateAlerts', () => {
     expect(result.firing[0].window.burnRateFactor).toBeCloseTo(13.44, 10);
   });
 
+  it('fires only above the factor: an error ratio of exactly factor × budget stays ok', () => {
+    // A target of 0.9375 leaves a budget of exactly 1/16, so factor × budget is 14.4 / 16, the
+    // very double 0.9 is, and 900 bad of 1000 a minute is an error ratio of exactly that. The
+    // generated Prometheus rule compares `ratio > (14.4 * 0.0625)`; the real-Prometheus test
+    // of the alert rules feeds it the same ratios.
+    const edgeBudget = errorBudgetRatio(0.9375);
+    expect(edgeBudget).toBe(0.0625);
+    expect(windows30d.page.quick.burnRateFactor * edgeBudget).toBe(0.9);
+    const pageQuick = (bad: number) =>
+      evaluateBurnRateAlerts(incident(bad, 60), edgeBudget, windows30d, now)
+        .conditions[0];
+    expect(pageQuick(900).short.measurement.errorRatio).toBe(0.9);
+    expect(pageQuick(900).long.measurement.errorRatio).toBe(0.9);
+    expect(pageQuick(900).state).toBe('ok');
+    expect(pageQuick(901).state).toBe('firing');
+  });
+
   it('uses the factors of a custom catalog', () => {
     // A 7-day period paging when 10% of its budget goes in an hour: factor 0.1 × 168 = 16.8.
     const custom = createAlertWindows({

@@ -91,6 +91,69 @@ describe('forecastExhaustion', () => {
     expect(slow.beforePeriodEnd).toBe(false);
   });
 
+  it('counts a budget that reaches exactly zero as exhausted, not as burning', () => {
+    // A target of 0.75 leaves a budget of exactly 0.25, and 25 bad of 100 a day spend exactly
+    // all of it: remaining is 0, not a rounding error away from it.
+    const steady = buildSeries({
+      startMs: 0,
+      bucketMs: DAY,
+      buckets: 30,
+      total: 100,
+      bad: 25,
+    });
+    const spent = measureErrorBudget(
+      steady,
+      0.75,
+      resolveSloPeriod(rolling30d, 30 * DAY),
+    );
+    expect(spent.remaining).toBe(0);
+    const forecast = forecastExhaustion(
+      spent,
+      measureBurnRate(steady, spent.errorBudget, DAY, 30 * DAY),
+    );
+    expect(forecast).toMatchObject({
+      status: 'exhausted',
+      timeToExhaustionMs: 0,
+      exhaustionAtMs: 30 * DAY,
+    });
+  });
+
+  it('counts a calendar budget that runs out exactly at the period end as running out before it', () => {
+    // February 2023 (28 days), 14 days elapsed at burn rate exactly 1 (250 bad of 1000 an hour
+    // against a budget of 0.25): half the budget remains, spent in 0.5 × 28 d ÷ 1 = 14 days,
+    // which is 1 March 00:00, the instant the budget resets.
+    const s = buildSeries({
+      startMs: at('2023-02-01T00:00:00Z'),
+      bucketMs: HOUR,
+      buckets: 14 * 24,
+      total: 1000,
+      bad: 250,
+    });
+    const now = at('2023-02-15T00:00:00Z');
+    const b = measureErrorBudget(
+      s,
+      0.75,
+      resolveSloPeriod(
+        {
+          type: 'calendar',
+          count: 1,
+          unit: 'Month',
+          startTime: '2023-01-01 00:00:00',
+          timeZone: 'UTC',
+        },
+        now,
+      ),
+    );
+    expect(b.remaining).toBe(0.5);
+    const forecast = forecastExhaustion(
+      b,
+      measureBurnRate(s, b.errorBudget, HOUR, now),
+    );
+    expect(forecast.exhaustionAtMs).toBe(at('2023-03-01T00:00:00Z'));
+    expect(forecast.exhaustionAtMs).toBe(b.period.endMs);
+    expect(forecast.beforePeriodEnd).toBe(true);
+  });
+
   it('reports exhausted, not burning and unknown budgets', () => {
     const spent = buildSeries({
       startMs: 0,
