@@ -182,6 +182,28 @@ describe('ReliabilityPage', () => {
     ]);
   });
 
+  it('gives each column header one control at most, with nothing focusable nested in it', async () => {
+    await render(pageApi());
+    const results = await screen.findByRole('table');
+    // The server sorts the results ("Sort by"): their headers are plain text.
+    expect(
+      within(
+        within(results).getByRole('columnheader', { name: 'Entity' }),
+      ).queryByRole('button'),
+    ).not.toBeInTheDocument();
+
+    await openTab('Teams');
+    await screen.findByRole('link', { name: 'payments' });
+    const teams = screen.getByRole('table');
+    for (const header of within(teams).getAllByRole('columnheader')) {
+      const sort = within(header).getByRole('button');
+      expect(sort).toHaveAttribute('tabindex', '0');
+      expect(
+        sort.querySelectorAll('a, button, [role="button"], [tabindex]'),
+      ).toHaveLength(0);
+    }
+  });
+
   it('describes the level trend in words beside the chart', async () => {
     const api = pageApi();
     api.getScorecardHistory.mockResolvedValue({
