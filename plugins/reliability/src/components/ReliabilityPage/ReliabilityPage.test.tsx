@@ -204,6 +204,31 @@ describe('ReliabilityPage', () => {
     }
   });
 
+  it('switches sections from the keyboard, the panel named by its tab', async () => {
+    await render(pageApi());
+    await screen.findByRole('table');
+    const first = screen.getByRole('tab', { name: 'Scorecards' });
+    expect(
+      screen.getByRole('tabpanel', { name: 'Scorecards' }),
+    ).toBeInTheDocument();
+    expect(first).toHaveAttribute(
+      'aria-controls',
+      screen.getByRole('tabpanel').id,
+    );
+
+    first.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Teams' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(
+      await screen.findByRole('tabpanel', { name: 'Teams' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Teams' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
   it('describes the level trend in words beside the chart', async () => {
     const api = pageApi();
     api.getScorecardHistory.mockResolvedValue({
