@@ -33,6 +33,7 @@ import {
   startServers,
   waitFor,
 } from './harness.mjs';
+import { runAccessibilityCheck } from './a11y.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -401,6 +402,15 @@ try {
   await startE2eServers();
   await waitForCatalog();
   await runBrowser(executablePath);
+  // axe-core on every page and tab of the suite, against Backstage's catalog page (e2e/a11y.mjs).
+  const a11yStart = Date.now();
+  await runAccessibilityCheck({
+    harness,
+    executablePath,
+    appUrl: APP_URL,
+    timeoutMs: STEP_TIMEOUT_MS,
+  });
+  timings.a11yMs = Date.now() - a11yStart;
 } catch (error) {
   failure = error;
 } finally {

@@ -1,5 +1,4 @@
 import {
-  CodeSnippet,
   InfoCard,
   Link,
   Progress,
@@ -22,6 +21,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef } from '../../api';
 import { formatRelative } from '../../lib/format';
 import { formatInViewerZone } from '../../lib/time';
+import { CodeBlock } from '../CodeBlock';
 import { StatusLabel } from '../StatusLabel';
 import {
   pagerDutySnippet,
@@ -29,14 +29,28 @@ import {
   ROTATION_FILE_SNIPPET,
 } from './snippets';
 
-/** A person: their user page when the catalog knows them, else their provider profile. */
+/**
+ * A person: their user page when the catalog knows them, else their provider profile. Always
+ * underlined: the name sits in running text ("… until 09:00"), where colour alone would not
+ * tell the link apart (WCAG 1.4.1).
+ */
 export function PersonName(props: { person: OnCallPerson }) {
   const { person } = props;
   if (person.userRef) {
-    return <EntityRefLink entityRef={person.userRef} title={person.name} />;
+    return (
+      <EntityRefLink
+        entityRef={person.userRef}
+        title={person.name}
+        underline="always"
+      />
+    );
   }
   if (person.url) {
-    return <Link to={person.url}>{person.name}</Link>;
+    return (
+      <Link to={person.url} underline="always">
+        {person.name}
+      </Link>
+    );
   }
   return <>{person.name}</>;
 }
@@ -107,17 +121,15 @@ function Unresolved(props: { onCall: EntityOnCall }) {
           describe the rotation in a file beside it:
         </Typography>
         <Box my={1}>
-          <CodeSnippet
+          <CodeBlock
+            label="the owner group's rotation annotation"
             text={rotationAnnotationSnippet(entity)}
-            language="yaml"
-            showCopyCodeButton
           />
         </Box>
         <Box my={1}>
-          <CodeSnippet
+          <CodeBlock
+            label="a first rotation.yaml"
             text={ROTATION_FILE_SNIPPET}
-            language="yaml"
-            showCopyCodeButton
           />
         </Box>
         <Typography variant="body2">
@@ -125,10 +137,9 @@ function Unresolved(props: { onCall: EntityOnCall }) {
           service:
         </Typography>
         <Box my={1}>
-          <CodeSnippet
+          <CodeBlock
+            label="the PagerDuty annotation"
             text={pagerDutySnippet(entity)}
-            language="yaml"
-            showCopyCodeButton
           />
         </Box>
       </Section>

@@ -82,7 +82,8 @@ export function EntitySloSection(props: { entity: Entity }) {
         mb={2}
         flexWrap="wrap"
       >
-        <Typography variant="body2" color="textSecondary">
+        {/* Not textSecondary: this sits on the page's background, where that grey is 4.47:1. */}
+        <Typography variant="body2">
           {value.lastSuccessAt ? (
             <span title={formatInstant(value.lastSuccessAt)}>
               SLO files last read {formatRelative(value.lastSuccessAt)}

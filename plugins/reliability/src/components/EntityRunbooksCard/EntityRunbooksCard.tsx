@@ -1,5 +1,4 @@
 import {
-  CodeSnippet,
   InfoCard,
   Link,
   Progress,
@@ -17,6 +16,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { reliabilityApiRef, Runbook, RunbookCheck } from '../../api';
 import { formatRelative } from '../../lib/format';
 import { formatAge } from '../../lib/time';
+import { CodeBlock } from '../CodeBlock';
 import { StatusLabel } from '../StatusLabel';
 import { RunbookMarkdown } from './RunbookMarkdown';
 
@@ -139,10 +139,9 @@ export function EntityRunbooksCard() {
               <code>catalog-info.yaml</code>, or link one:
             </Typography>
             <Box my={1}>
-              <CodeSnippet
+              <CodeBlock
+                label="the runbook annotation and link"
                 text={ADD_RUNBOOK_SNIPPET}
-                language="yaml"
-                showCopyCodeButton
               />
             </Box>
           </>

@@ -2,6 +2,7 @@ import { MarkdownContent, Progress } from '@backstage/core-components';
 import { CompoundEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/frontend-plugin-api';
 import Typography from '@material-ui/core/Typography';
+import { makeStyles } from '@material-ui/core/styles';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
 
@@ -23,6 +24,19 @@ function resolveAgainst(base: string | undefined) {
   };
 }
 
+// Code blocks wrap instead of scrolling sideways: a scrolling block would have to be focusable to
+// be read by keyboard (WCAG 2.1.1), and a wrapped command reads on a phone at night without
+// scrolling. The highlighter sets `overflow-x: auto` inline, hence `!important`.
+const useStyles = makeStyles({
+  markdown: {
+    '& pre, & pre code': {
+      whiteSpace: 'pre-wrap !important',
+      overflowWrap: 'anywhere',
+    },
+    '& pre': { overflowX: 'visible !important' },
+  },
+});
+
 /**
  * A repository Markdown runbook rendered inline. `MarkdownContent` (GitHub-flavoured) runs
  * rehype-sanitize with GitHub's schema: no `<script>`, no event handler attributes, no
@@ -34,6 +48,7 @@ export function RunbookMarkdown(props: {
   title: string;
 }) {
   const api = useApi(reliabilityApiRef);
+  const classes = useStyles();
   const { entity, runbookId } = props;
   const content = useAsync(
     () => api.getRunbookContent(entity, runbookId),
@@ -52,6 +67,7 @@ export function RunbookMarkdown(props: {
   return (
     <section aria-label={`Runbook ${props.title}`}>
       <MarkdownContent
+        className={classes.markdown}
         content={content.value?.markdown ?? ''}
         dialect="gfm"
         transformLinkUri={resolveAgainst(content.value?.url)}

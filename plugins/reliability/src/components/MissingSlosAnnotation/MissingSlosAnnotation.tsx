@@ -1,9 +1,10 @@
-import { CodeSnippet, EmptyState } from '@backstage/core-components';
+import { EmptyState } from '@backstage/core-components';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
 import Typography from '@material-ui/core/Typography';
 import { Entity } from '@backstage/catalog-model';
 import { RELIABILITY_SLOS_ANNOTATION } from '@reliability/backstage-plugin-common';
+import { CodeBlock } from '../CodeBlock';
 
 /**
  * Where the empty state's "Read more" button goes by default: the OpenSLO specification, the
@@ -86,22 +87,20 @@ export function MissingSlosAnnotation(props: {
             1. Add the annotation to <code>catalog-info.yaml</code>:
           </Typography>
           <Box my={2}>
-            <CodeSnippet
+            <CodeBlock
+              label="catalog-info.yaml with the annotation"
               text={catalogInfoSnippet(props.entity)}
-              language="yaml"
               showLineNumbers
-              highlightedNumbers={[7]}
-              showCopyCodeButton
+              highlightedLines={[7]}
             />
           </Box>
           <Typography variant="body1">
             2. Describe the objectives in <code>slos.yaml</code>:
           </Typography>
           <Box my={2}>
-            <CodeSnippet
+            <CodeBlock
+              label="a first slos.yaml"
               text={sloFileSnippet(props.entity)}
-              language="yaml"
-              showCopyCodeButton
             />
           </Box>
           <Button

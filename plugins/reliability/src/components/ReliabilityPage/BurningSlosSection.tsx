@@ -12,6 +12,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef, Slo } from '../../api';
 import { formatBurnRate, sloTitle } from '../../lib/format';
 import { BudgetBar, PolicyStateLabel } from '../SloStatus';
+import { REVIEW_TABLE_OPTIONS } from './tableOptions';
 
 const SHOWN = 10;
 const PAGE_SIZE = 500;
@@ -96,7 +97,7 @@ export function BurningSlosSection() {
     <Table<Slo>
       title="Burning fastest"
       subtitle={`Of ${value.total} SLOs, by the burn rate over their shortest alert window`}
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={REVIEW_TABLE_OPTIONS}
       columns={columns}
       data={value.burning}
     />

@@ -182,6 +182,53 @@ describe('ReliabilityPage', () => {
     ]);
   });
 
+  it('gives each column header one control at most, with nothing focusable nested in it', async () => {
+    await render(pageApi());
+    const results = await screen.findByRole('table');
+    // The server sorts the results ("Sort by"): their headers are plain text.
+    expect(
+      within(
+        within(results).getByRole('columnheader', { name: 'Entity' }),
+      ).queryByRole('button'),
+    ).not.toBeInTheDocument();
+
+    await openTab('Teams');
+    await screen.findByRole('link', { name: 'payments' });
+    const teams = screen.getByRole('table');
+    for (const header of within(teams).getAllByRole('columnheader')) {
+      const sort = within(header).getByRole('button');
+      expect(sort).toHaveAttribute('tabindex', '0');
+      expect(
+        sort.querySelectorAll('a, button, [role="button"], [tabindex]'),
+      ).toHaveLength(0);
+    }
+  });
+
+  it('switches sections from the keyboard, the panel named by its tab', async () => {
+    await render(pageApi());
+    await screen.findByRole('table');
+    const first = screen.getByRole('tab', { name: 'Scorecards' });
+    expect(
+      screen.getByRole('tabpanel', { name: 'Scorecards' }),
+    ).toBeInTheDocument();
+    expect(first).toHaveAttribute(
+      'aria-controls',
+      screen.getByRole('tabpanel').id,
+    );
+
+    first.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    expect(screen.getByRole('tab', { name: 'Teams' })).toHaveFocus();
+    await userEvent.keyboard('{Enter}');
+    expect(
+      await screen.findByRole('tabpanel', { name: 'Teams' }),
+    ).toBeInTheDocument();
+    expect(screen.getByRole('tab', { name: 'Teams' })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    );
+  });
+
   it('describes the level trend in words beside the chart', async () => {
     const api = pageApi();
     api.getScorecardHistory.mockResolvedValue({

@@ -107,8 +107,13 @@ export function ReliabilityPage() {
             variant="scrollable"
             aria-label="Review sections"
           >
-            {TABS.map(label => (
-              <Tab key={label} label={label} />
+            {TABS.map((label, index) => (
+              <Tab
+                key={label}
+                label={label}
+                id={`reliability-review-tab-${index}`}
+                aria-controls="reliability-review-tabpanel"
+              />
             ))}
           </Tabs>
           {needsScorecard && definitions.length > 1 && (
@@ -127,7 +132,11 @@ export function ReliabilityPage() {
             </TextField>
           )}
         </Box>
-        <div role="tabpanel" aria-label={TABS[tab]}>
+        <div
+          role="tabpanel"
+          id="reliability-review-tabpanel"
+          aria-labelledby={`reliability-review-tab-${tab}`}
+        >
           {section}
         </div>
       </Content>

@@ -25,6 +25,7 @@ import {
 import { formatRelative } from '../../lib/format';
 import { levelText } from '../EntityScorecardCard';
 import { StatusLabel } from '../StatusLabel';
+import { REVIEW_TABLE_OPTIONS } from './tableOptions';
 
 const PAGE_SIZE = 50;
 
@@ -250,7 +251,9 @@ export function ScorecardResultsSection(props: {
       {page.value && page.value.items.length > 0 && (
         <Table<ScorecardResultView>
           title={`Page ${cursors.length}`}
-          options={{ paging: false, search: false, padding: 'dense' }}
+          // The page is sorted by the server ("Sort by" above); sorting one page of it in the
+          // browser would contradict that.
+          options={{ ...REVIEW_TABLE_OPTIONS, sorting: false }}
           columns={columns}
           data={page.value.items}
         />

@@ -13,6 +13,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { AlertQualityView, reliabilityApiRef } from '../../api';
 import { formatAlertRatio, formatMeanDuration } from '../../lib/alertFigures';
 import { StatusLabel } from '../StatusLabel';
+import { REVIEW_TABLE_OPTIONS } from './tableOptions';
 
 type Row = { team: string; view?: AlertQualityView; error?: string };
 
@@ -92,7 +93,7 @@ export function TeamAlertQualitySection(props: { teams: string[] }) {
   return (
     <Table<Row>
       title="Alert quality by team (last 30 days)"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={REVIEW_TABLE_OPTIONS}
       columns={columns}
       data={rows.value!}
     />

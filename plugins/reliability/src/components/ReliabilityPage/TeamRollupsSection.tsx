@@ -9,6 +9,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import { ScorecardRollups } from '../../api';
 import { formatRatio } from '../../lib/format';
+import { REVIEW_TABLE_OPTIONS } from './tableOptions';
 
 type Group = ScorecardRollups['groups'][number];
 
@@ -70,7 +71,7 @@ export function TeamRollupsSection(props: {
   return (
     <Table<Group>
       title="Teams"
-      options={{ paging: false, search: false, padding: 'dense' }}
+      options={REVIEW_TABLE_OPTIONS}
       columns={columns}
       data={groups}
     />
