@@ -18,7 +18,8 @@ const option = (name: string, fallback: number) => {
 };
 const SECONDS = option('seconds', 30);
 const CONNECTIONS = option('connections', 100);
-const PORT = 7017;
+// BENCH_PORT moves the backend off 7017, e.g. beside a running `yarn start`.
+const PORT = Number(process.env.BENCH_PORT ?? 7017);
 const WARM_UP_SECONDS = 3;
 const TOKEN = 'bench-token-0123456789';
 

@@ -7,6 +7,10 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import request from 'supertest';
 import backendFeatures, { reliabilityPlugin } from './index';
 
+// Starting a backend validates the whole OpenAPI spec (every route's answers are described now):
+// a few seconds on a loaded machine, over Jest's default of 5, as in the other backend tests.
+jest.setTimeout(60_000);
+
 const checkout = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Component',

@@ -106,10 +106,15 @@ export function registerCommands(program: Command, exit: ExitCodeSink): void {
         .choices(['text', 'json'])
         .default('text'),
     )
+    .option(
+      '--allow-external-refs',
+      'accept OpenSLO references to alert policies, conditions and notification targets that no file read defines (kept in an SLO platform); they are warnings then',
+      false,
+    )
     .action(
       async (
         paths: string[],
-        options: { format: 'text' | 'json' },
+        options: { format: 'text' | 'json'; allowExternalRefs: boolean },
         command: Command,
       ) => {
         const { validate } =

@@ -128,6 +128,57 @@ describe('reliability validate', () => {
     expect(run.stderr).toBe('3 file(s) checked: 0 error(s), 0 warning(s)\n');
   });
 
+  it('rejects an AlertPolicy whose conditionRef names no AlertCondition, unless told it is defined elsewhere', async () => {
+    const policy = `apiVersion: openslo/v1
+kind: AlertPolicy
+metadata:
+  name: page-on-burn
+spec:
+  conditions:
+    - conditionRef: cpu-usage-breach
+  notificationTargets:
+    - kind: AlertNotificationTarget
+      metadata:
+        name: on-call
+      spec:
+        target: pagerduty
+`;
+    const dir = tempDir({ 'policy.yaml': policy });
+    const file = path.join(dir, 'policy.yaml');
+    const strict = await runCli('validate', file);
+    expect(strict.code).toBe(1);
+    expect(strict.stdout).toBe(
+      `${file}:7:21 spec.conditions[0].conditionRef no AlertCondition named "cpu-usage-breach" is among the files read together; define it (kind: AlertCondition) in one of them or write it inline, or allow references resolved elsewhere (reliability validate --allow-external-refs)\n`,
+    );
+    const lenient = await runCli('validate', '--allow-external-refs', file);
+    expect(lenient.code).toBe(0);
+    expect(lenient.stderr).toBe(
+      '1 file(s) checked: 0 error(s), 1 warning(s)\n',
+    );
+    // Defined among the objects read together, it resolves.
+    const together = tempDir({
+      'policy.yaml': `${policy}---
+apiVersion: openslo/v1
+kind: AlertCondition
+metadata:
+  name: cpu-usage-breach
+spec:
+  severity: page
+  condition:
+    kind: burnrate
+    op: gt
+    threshold: 2
+    lookbackWindow: 1h
+    alertAfter: 5m
+`,
+    });
+    const resolved = await runCli(
+      'validate',
+      path.join(together, 'policy.yaml'),
+    );
+    expect(resolved).toMatchObject({ code: 0, stdout: '' });
+  });
+
   it('reports paths that do not exist', async () => {
     const run = await runCli('validate', '/nonexistent/catalog-info.yaml');
     expect(run.code).toBe(1);

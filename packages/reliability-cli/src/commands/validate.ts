@@ -18,6 +18,8 @@ import { discoverYamlFiles } from '../lib/discoverYamlFiles';
  */
 export interface ValidateOptions {
   format: 'text' | 'json';
+  /** Unresolved OpenSLO alerting references are warnings instead of errors. */
+  allowExternalRefs?: boolean;
 }
 
 /** A file to check, named as the user will look for it (relative to where they ran the CLI). */
@@ -57,6 +59,11 @@ export async function validate(
   options: ValidateOptions,
 ): Promise<number> {
   const problems: SpecProblem[] = [];
+  const parseOptions = {
+    unresolvedAlertReferences: options.allowExternalRefs
+      ? ('warning' as const)
+      : ('error' as const),
+  };
   const catalogs: NamedFile[] = [];
   const standalone = new Map<string, NamedFile>();
 
@@ -135,13 +142,16 @@ export async function validate(
       }
       referenced += sources.length;
       if (sources.length > 0) {
-        problems.push(...parseSloFiles(sources).problems);
+        problems.push(...parseSloFiles(sources, parseOptions).problems);
       }
     }
   }
   for (const file of standalone.values()) {
     problems.push(
-      ...parseSloFiles([{ path: file.name, content: file.content }]).problems,
+      ...parseSloFiles(
+        [{ path: file.name, content: file.content }],
+        parseOptions,
+      ).problems,
     );
   }
 

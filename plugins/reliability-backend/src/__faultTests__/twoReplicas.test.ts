@@ -6,8 +6,12 @@
  * - Each scheduled evaluation runs once per cycle across both: consecutive runs, counted from
  *   both replicas' logs, are a cycle apart, never two in one cycle.
  * - No duplicate rows: one evaluation per SLO, one history row per SLO and time.
- * - Alertmanager webhooks sent concurrently and repeatedly to both replicas are stored once per
- *   occurrence, with as many deliveries as were sent.
+ * - Alertmanager webhooks sent concurrently to both replicas are stored once per occurrence, with
+ *   as many deliveries as were sent, and every delivery is answered 200. Each of many rounds
+ *   brings new occurrences (a new `startsAt`), each replica getting them in its own order, so
+ *   that two transactions inserting the same new rows in opposite orders (which deadlocked before
+ *   the stores sorted their keys) meet in every round instead of by chance; the last rounds
+ *   re-deliver earlier occurrences, so that merges of existing rows race too.
  */
 import knexFactory, { Knex } from 'knex';
 import {
@@ -16,12 +20,17 @@ import {
   startBackendProcess,
 } from '../__testUtils__/backendProcesses';
 
-jest.setTimeout(240_000);
+// Two backend starts and 60 rounds of webhooks: minutes when `./dev test` runs every suite at once.
+jest.setTimeout(420_000);
 
 const EVALUATION_SECONDS = 3;
 const OBSERVE_MS = 24_000;
-const OCCURRENCES = 12;
-const DELIVERIES = 6;
+/** Alerts per notification: several statements per transaction, so that two overlap. */
+const ALERTS = 60;
+/** Rounds of concurrent deliveries of new occurrences, one delivery to each replica per round. */
+const ROUNDS = 50;
+/** Further rounds that deliver the occurrences of the first ones again. */
+const REDELIVERY_ROUNDS = 10;
 
 function postgresUrl(): string {
   const fromEnv = Object.entries(process.env).find(([key]) =>
@@ -39,6 +48,18 @@ function evaluationRuns(replica: BackendProcess, name: string) {
     const match = /Evaluated SLOs in (\d+) ms/.exec(line.text);
     return match ? [{ replica: name, start: line.at - Number(match[1]) }] : [];
   });
+}
+
+/** A deterministic shuffle (seeded Park–Miller), so that a failing order can be replayed. */
+function shuffled<T>(items: readonly T[], seed: number): T[] {
+  const out = [...items];
+  let state = seed + 1;
+  for (let i = out.length - 1; i > 0; i--) {
+    state = (state * 48271) % 2147483647;
+    const j = state % (i + 1);
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
 }
 
 /** One Alertmanager notification of `fingerprints`, in the given order. */
@@ -97,19 +118,26 @@ describe('two replicas on one PostgreSQL', () => {
     replicas.push(await start());
     const observeFrom = Date.now();
 
-    // Webhooks: every delivery of every occurrence, to both replicas at once, alerts in a
-    // different order each time, as Alertmanager's HA peers send them.
-    const startsAt = new Date(Date.now() - 60_000).toISOString();
-    const fingerprints = Array.from(
-      { length: OCCURRENCES },
-      (_, i) => `fp${i}`,
+    // Webhooks: every round's notification to both replicas at once, alerts in a different
+    // order for each, as Alertmanager's HA peers send them. A round's occurrences are new (their
+    // own startsAt); the re-delivery rounds send rounds 0.. again.
+    const fingerprints = Array.from({ length: ALERTS }, (_, i) => `fp${i}`);
+    const roundStartsAt = (round: number) =>
+      new Date(Date.now() - 3_600_000 + round * 1000).toISOString();
+    const startsAts = Array.from({ length: ROUNDS }, (_, r) =>
+      roundStartsAt(r),
     );
-    const statuses: number[] = [];
-    for (let round = 0; round < DELIVERIES / 2; round++) {
+    const failures: string[] = [];
+    const answered: number[] = [];
+    for (let round = 0; round < ROUNDS + REDELIVERY_ROUNDS; round++) {
+      const startsAt = startsAts[round % ROUNDS];
+      // Round 0 sends opposite orders, as the original failure did; the others shuffle.
+      const orders =
+        round === 0
+          ? [fingerprints, [...fingerprints].reverse()]
+          : replicas.map((_, i) => shuffled(fingerprints, round * 2 + i));
       await Promise.all(
         replicas.map(async (replica, i) => {
-          const order =
-            (round + i) % 2 ? [...fingerprints].reverse() : fingerprints;
           const res = await fetch(
             `${replica.url}/api/reliability/alerts/alertmanager`,
             {
@@ -118,14 +146,31 @@ describe('two replicas on one PostgreSQL', () => {
                 'content-type': 'application/json',
                 authorization: `Bearer ${BACKEND_PROCESS_WEBHOOK_TOKEN}`,
               },
-              body: JSON.stringify(payload(order, startsAt)),
+              body: JSON.stringify(payload(orders[i], startsAt)),
             },
           );
-          statuses.push(res.status);
+          answered.push(res.status);
+          if (res.status !== 200) {
+            failures.push(
+              `round ${round}, replica ${i + 1}: ${
+                res.status
+              } ${await res.text()}`,
+            );
+          }
         }),
       );
     }
-    expect(statuses).toEqual(new Array(DELIVERIES).fill(200));
+    // On failure, what the replicas logged about it says why (a deadlock, a serialization failure).
+    const errorLogs = replicas.flatMap((replica, i) =>
+      replica.logs
+        .filter(line => /"level":"error"|40P01|40001/.test(line.text))
+        .map(line => `replica ${i + 1}: ${line.text}`),
+    );
+    expect({ failures, errorLogs: failures.length ? errorLogs : [] }).toEqual({
+      failures: [],
+      errorLogs: [],
+    });
+    expect(answered).toHaveLength((ROUNDS + REDELIVERY_ROUNDS) * 2);
 
     const remaining = OBSERVE_MS - (Date.now() - observeFrom);
     if (remaining > 0) {
@@ -178,12 +223,31 @@ describe('two replicas on one PostgreSQL', () => {
       .havingRaw('count(*) > 1');
     expect(duplicateHistory).toEqual([]);
 
-    const alerts = await db('reliability_alerts')
-      .select('fingerprint', 'deliveries')
-      .orderBy('fingerprint');
-    expect(alerts).toHaveLength(OCCURRENCES);
+    // One row per occurrence; two deliveries each, four for the re-delivered rounds.
+    const alerts = await db('reliability_alerts').select(
+      'external_id',
+      'triggered_at',
+      'deliveries',
+    );
+    expect(alerts).toHaveLength(ALERTS * ROUNDS);
+    const deliveriesByRound = new Map<string, number[]>();
     for (const alert of alerts) {
-      expect(Number(alert.deliveries)).toBe(DELIVERIES);
+      const round = new Date(Number(alert.triggered_at)).toISOString();
+      deliveriesByRound.set(round, [
+        ...(deliveriesByRound.get(round) ?? []),
+        Number(alert.deliveries),
+      ]);
     }
+    expect(
+      startsAts.map(startsAt => ({
+        startsAt,
+        deliveries: deliveriesByRound.get(startsAt),
+      })),
+    ).toEqual(
+      startsAts.map((startsAt, round) => ({
+        startsAt,
+        deliveries: new Array(ALERTS).fill(round < REDELIVERY_ROUNDS ? 4 : 2),
+      })),
+    );
   });
 });

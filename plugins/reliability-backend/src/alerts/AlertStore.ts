@@ -1,6 +1,10 @@
 import { AlertRecord, StoredAlert } from '@reliability/backstage-plugin-common';
 import { createHash } from 'node:crypto';
 import { Knex } from 'knex';
+import {
+  retryingTransaction,
+  sortedByKey,
+} from '../database/retryingTransaction';
 
 const ALERTS = 'reliability_alerts';
 const PULLS = 'reliability_alert_pulls';
@@ -281,10 +285,12 @@ export class DatabaseAlertStore implements AlertStore {
       const earlier = byId.get(row.id);
       byId.set(row.id, earlier ? mergeAlertRows(earlier, row, nowMs) : row);
     }
-    const rows = [...byId.values()];
-    let inserted = 0;
-    let merged = 0;
-    await this.knex.transaction(async tx => {
+    // One lock order for every writer: two replicas merging the same alerts wait for each
+    // other instead of each holding a row the other needs.
+    const rows = sortedByKey([...byId.values()], row => [row.id]);
+    return retryingTransaction(this.knex, async tx => {
+      let inserted = 0;
+      let merged = 0;
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK);
         // Insert what is new; a concurrent replica inserting the same id makes this a no-op,
@@ -296,10 +302,12 @@ export class DatabaseAlertStore implements AlertStore {
           .returning('id');
         const createdIds = new Set(created.map(r => r.id));
         inserted += createdIds.size;
-        let query = tx<AlertRow>(ALERTS).whereIn(
-          'id',
-          chunk.map(r => r.id),
-        );
+        let query = tx<AlertRow>(ALERTS)
+          .whereIn(
+            'id',
+            chunk.map(r => r.id),
+          )
+          .orderBy('id');
         if (tx.client.config.client === 'pg') {
           query = query.forUpdate();
         }
@@ -315,8 +323,8 @@ export class DatabaseAlertStore implements AlertStore {
           await tx(ALERTS).where({ id }).update(changes);
         }
       }
+      return { inserted, merged };
     });
-    return { inserted, merged };
   }
 
   async listAlerts(query: {

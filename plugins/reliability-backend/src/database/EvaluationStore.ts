@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { retryingTransaction, sortedByKey } from './retryingTransaction';
 
 const EVALUATIONS = 'reliability_slo_evaluations';
 const HISTORY = 'reliability_slo_history';
@@ -169,7 +170,8 @@ export class DatabaseEvaluationStore implements EvaluationStore {
     if (snapshots.length === 0 && history.length === 0) {
       return;
     }
-    const snapshotRows = snapshots.map(s => ({
+    // Sorted, so that concurrent writers lock rows in one order.
+    const snapshotRows = sortedByKey(snapshots, s => [s.sloId]).map(s => ({
       slo_id: s.sloId,
       entity_ref: s.entityRef,
       evaluated_at: s.evaluatedAt,
@@ -182,14 +184,14 @@ export class DatabaseEvaluationStore implements EvaluationStore {
       policy_state: s.result?.policy.state ?? 'unknown',
       result: s.result ? JSON.stringify(s.result) : null,
     }));
-    const historyRows = history.map(h => ({
+    const historyRows = sortedByKey(history, h => [h.sloId, h.time]).map(h => ({
       slo_id: h.sloId,
       time: h.time,
       sli: h.sli,
       budget_remaining: h.budgetRemaining,
       burn_rates: JSON.stringify(h.burnRates),
     }));
-    await this.knex.transaction(async tx => {
+    await retryingTransaction(this.knex, async tx => {
       // Chunked so that a cycle over many SLOs stays under SQLite's bound-parameter limit.
       for (let i = 0; i < snapshotRows.length; i += 50) {
         await tx(EVALUATIONS)

@@ -1,4 +1,5 @@
 import { Knex } from 'knex';
+import { retryingTransaction, sortedByKey } from './retryingTransaction';
 
 const MINUTES = 'reliability_sli_buckets';
 const HOURS = 'reliability_sli_hour_buckets';
@@ -112,11 +113,13 @@ export class DatabaseSliBucketStore implements SliBucketStore {
         `SLI bucket of '${unaligned.sloId}' at ${unaligned.bucketStart} does not start on a whole minute`,
       );
     }
-    await this.knex.transaction(async tx => {
-      for (let i = 0; i < buckets.length; i += CHUNK) {
+    // Sorted, so that concurrent writers lock rows in one order.
+    const sorted = sortedByKey(buckets, b => [b.sloId, b.bucketStart]);
+    await retryingTransaction(this.knex, async tx => {
+      for (let i = 0; i < sorted.length; i += CHUNK) {
         await tx(MINUTES)
           .insert(
-            buckets.slice(i, i + CHUNK).map(b => ({
+            sorted.slice(i, i + CHUNK).map(b => ({
               slo_id: b.sloId,
               bucket_start: b.bucketStart,
               good: b.good,
@@ -155,7 +158,7 @@ export class DatabaseSliBucketStore implements SliBucketStore {
         `Minute buckets are rolled up by whole hours; ${minutesBefore} is not one`,
       );
     }
-    return this.knex.transaction(async tx => {
+    return retryingTransaction(this.knex, async tx => {
       // The hour is computed with a constant, not a bound parameter, so that SQLite and
       // PostgreSQL both do integer arithmetic on the bigint column.
       const hourStart = `bucket_start - (bucket_start % ${HOUR_MS})`;

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { ServiceLevelObjective } from '@reliability/backstage-plugin-common';
 import { Knex } from 'knex';
+import { retryingTransaction, sortedByKey } from './retryingTransaction';
 
 const ENTITIES = 'reliability_slo_entities';
 const DEFINITIONS = 'reliability_slo_definitions';
@@ -203,7 +204,7 @@ export class DatabaseSloDefinitionStore implements SloDefinitionStore {
   private constructor(private readonly knex: Knex) {}
 
   async saveEntity(update: EntitySloUpdate): Promise<{ conflicts: string[] }> {
-    return this.knex.transaction(async tx => {
+    return retryingTransaction(this.knex, async tx => {
       const ids = update.slos.map(s => s.slo.id);
       const taken = new Map<string, string>();
       for (let i = 0; i < ids.length; i += 500) {
@@ -261,7 +262,8 @@ export class DatabaseSloDefinitionStore implements SloDefinitionStore {
       }
       await remove.delete();
 
-      const rows = update.slos
+      // Sorted, so that concurrent writers lock rows in one order.
+      const rows = sortedByKey(update.slos, s => [s.slo.id])
         .filter(s => !taken.has(s.slo.id))
         .map(s => ({
           slo_id: s.slo.id,
@@ -309,7 +311,7 @@ export class DatabaseSloDefinitionStore implements SloDefinitionStore {
   }
 
   async removeEntity(entityRef: string): Promise<void> {
-    await this.knex.transaction(async tx => {
+    await retryingTransaction(this.knex, async tx => {
       await tx(DEFINITIONS).where('entity_ref', entityRef).delete();
       await tx(ENTITIES).where('entity_ref', entityRef).delete();
     });

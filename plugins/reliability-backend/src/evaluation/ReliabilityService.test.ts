@@ -109,7 +109,7 @@ async function setup() {
       policy: {},
     }),
   });
-  return { service, loader };
+  return { service, loader, definitions, evaluations };
 }
 
 describe('DefaultReliabilityService', () => {
@@ -274,6 +274,31 @@ describe('DefaultReliabilityService', () => {
     await expect(
       service.refreshEntity('component:default/gone'),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it('shares one read among concurrent requests for an entity, and reads again afterwards', async () => {
+    const { service, definitions, evaluations } = await setup();
+    const listEntitySlos = jest.spyOn(definitions, 'listEntitySlos');
+    const getSnapshots = jest.spyOn(evaluations, 'getSnapshots');
+    const ref = 'component:default/checkout';
+    const views = await Promise.all([
+      service.getEntitySlos(ref),
+      service.getEntitySlos('Component:default/Checkout'),
+      service.getEntitySlos(ref),
+    ]);
+    expect(listEntitySlos).toHaveBeenCalledTimes(1);
+    expect(getSnapshots).toHaveBeenCalledTimes(1);
+    expect(views[1]).toBe(views[0]);
+    expect(views[0].slos.map(slo => slo.id)).toEqual([
+      'checkout-availability',
+      'checkout-latency',
+    ]);
+
+    // Once the read completed, a later request sees what was written since.
+    await definitions.removeEntity(ref);
+    const after = await service.getEntitySlos(ref);
+    expect(listEntitySlos).toHaveBeenCalledTimes(2);
+    expect(after).toMatchObject({ loaded: false, slos: [] });
   });
 
   it('finds one SLO and its definitions by entity', async () => {

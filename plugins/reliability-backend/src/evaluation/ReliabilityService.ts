@@ -171,6 +171,14 @@ export class DefaultReliabilityService implements ReliabilityService {
     );
   }
 
+  /**
+   * Reads of an entity's view in flight, by entity ref. A request that arrives while one is being
+   * read shares it instead of reading the same rows again: under load (a team's dashboard open
+   * in many browsers) this is most of the work. Nothing is kept once the read completes, so no
+   * answer is older than the request that started its read.
+   */
+  private readonly entityReads = new Map<string, Promise<EntitySlosView>>();
+
   private constructor(
     private readonly definitions: SloDefinitionStore,
     private readonly evaluations: EvaluationStore,
@@ -180,6 +188,22 @@ export class DefaultReliabilityService implements ReliabilityService {
 
   async getEntitySlos(entityRef: string): Promise<EntitySlosView> {
     const ref = normalizeEntityRef(entityRef);
+    const inFlight = this.entityReads.get(ref);
+    if (inFlight) {
+      return inFlight;
+    }
+    const read: Promise<EntitySlosView> = this.readEntitySlos(ref).finally(
+      () => {
+        if (this.entityReads.get(ref) === read) {
+          this.entityReads.delete(ref);
+        }
+      },
+    );
+    this.entityReads.set(ref, read);
+    return read;
+  }
+
+  private async readEntitySlos(ref: string): Promise<EntitySlosView> {
     const [record, definitions] = await Promise.all([
       this.definitions.getEntity(ref),
       this.definitions.listEntitySlos(ref),
@@ -272,7 +296,8 @@ export class DefaultReliabilityService implements ReliabilityService {
     if (outcome === 'not-found') {
       throw new NotFoundError(`No entity '${ref}' in the catalog`);
     }
-    return this.getEntitySlos(ref);
+    // Read after the refresh, not a read that started before it.
+    return this.readEntitySlos(ref);
   }
 
   private async withStatus(

@@ -76,7 +76,11 @@ export async function createReliabilityServices(options: {
     logger: options.logger.child({ task: 'reliability-catalog-refresh' }),
     store: definitions,
     reader: DefaultSloFileReader.create({ urlReader: options.urlReader }),
-    parse: files => parseSloFiles(files),
+    // The backend builds nothing from alert policies (it evaluates SLOs and generates Sloth's
+    // alerts), so a policy kept outside the entity's files does not cost the entity its SLOs;
+    // `reliability validate` in CI reports it as an error unless told otherwise.
+    parse: files =>
+      parseSloFiles(files, { unresolvedAlertReferences: 'warning' }),
   });
   const evaluator = DefaultSloEvaluator.create({
     definitions,

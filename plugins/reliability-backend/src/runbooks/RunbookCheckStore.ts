@@ -1,4 +1,8 @@
 import { Knex } from 'knex';
+import {
+  retryingTransaction,
+  sortedByKey,
+} from '../database/retryingTransaction';
 import { RunbookCheckResult } from './RunbookChecker';
 
 const TABLE = 'reliability_runbook_checks';
@@ -85,7 +89,7 @@ export class DatabaseRunbookCheckStore implements RunbookCheckStore {
     entityRef: string,
     checks: readonly RunbookCheckUpdate[],
   ): Promise<void> {
-    await this.knex.transaction(async tx => {
+    await retryingTransaction(this.knex, async tx => {
       const previous = new Map<string, number | undefined>(
         (
           await tx(TABLE)
@@ -101,7 +105,8 @@ export class DatabaseRunbookCheckStore implements RunbookCheckStore {
       }
       await stale.delete();
 
-      const rows = checks.map(check => ({
+      // Sorted, so that concurrent writers lock rows in one order.
+      const rows = sortedByKey(checks, c => [c.runbookId]).map(check => ({
         entity_ref: entityRef,
         runbook_id: check.runbookId,
         location: check.location,

@@ -466,20 +466,26 @@ export const spec = {
             required: ['target', 'targetPercent'],
           },
           timeWindow: {
-            type: 'object',
-            nullable: true,
-            allOf: [
+            anyOf: [
               {
                 $ref: '#/components/schemas/TimeWindow',
+              },
+              {
+                type: 'object',
+                nullable: true,
+                enum: [null],
               },
             ],
           },
           status: {
-            type: 'object',
-            nullable: true,
-            allOf: [
+            anyOf: [
               {
                 $ref: '#/components/schemas/SloStatus',
+              },
+              {
+                type: 'object',
+                nullable: true,
+                enum: [null],
               },
             ],
           },
@@ -589,6 +595,2249 @@ export const spec = {
           },
         },
         required: ['start', 'good'],
+      },
+      Alert: {
+        additionalProperties: false,
+        properties: {
+          acknowledgedAt: {
+            type: 'string',
+          },
+          acknowledgedBy: {
+            description:
+              "Who acknowledged first: a user entity ref when known, else the source's name for them.",
+            type: 'string',
+          },
+          actionable: {
+            description:
+              '`true` needed action, `false` noise; absent until somebody triages it.',
+            type: 'boolean',
+          },
+          alertName: {
+            description: "The alert rule's name, e.g. `CheckoutHighErrorRate`.",
+            type: 'string',
+          },
+          deliveries: {
+            description: 'How many reports were merged into this record.',
+            type: 'number',
+          },
+          entityRef: {
+            description: 'The catalog entity the alert belongs to.',
+            type: 'string',
+          },
+          externalId: {
+            description:
+              'Identity of this alert occurrence in the source: the incident or alert id, or for Alertmanager the fingerprint plus `startsAt`, so one firing is one record.',
+            type: 'string',
+          },
+          fingerprint: {
+            description:
+              'Stable identity of the alerting series (Alertmanager fingerprint, PagerDuty incident key).',
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          resolvedAt: {
+            type: 'string',
+          },
+          resolvedBy: {
+            type: 'string',
+          },
+          responder: {
+            description:
+              "Who was paged: a user entity ref when known, else the source's name for them.",
+            type: 'string',
+          },
+          runbookUrl: {
+            description:
+              'Runbook named by the alert itself (`runbook_url` annotation).',
+            type: 'string',
+          },
+          source: {
+            description:
+              "The source type: `alertmanager`, `pagerduty`, `opsgenie`, or a module's own.",
+            type: 'string',
+          },
+          status: {
+            enum: ['triggered', 'acknowledged', 'resolved'],
+            type: 'string',
+          },
+          summary: {
+            description: 'One-line description for lists.',
+            type: 'string',
+          },
+          triagedAt: {
+            type: 'string',
+          },
+          triagedBy: {
+            type: 'string',
+          },
+          triggeredAt: {
+            description: 'ISO 8601 with offset.',
+            type: 'string',
+          },
+          urgency: {
+            $ref: '#/components/schemas/AlertUrgency',
+          },
+          url: {
+            description: 'Link to the alert in the source.',
+            type: 'string',
+          },
+        },
+        required: [
+          'deliveries',
+          'entityRef',
+          'externalId',
+          'id',
+          'source',
+          'status',
+          'triggeredAt',
+          'urgency',
+        ],
+        type: 'object',
+      },
+      AlertDataProblem: {
+        additionalProperties: false,
+        description:
+          'A data error found in the input. Analytics report these instead of throwing, so that one bad record from an incident tool does not hide a month of good ones.',
+        properties: {
+          effect: {
+            $ref: '#/components/schemas/AlertDataProblemEffect',
+          },
+          field: {
+            description: 'The offending field, e.g. `acknowledgedAt`.',
+            type: 'string',
+          },
+          id: {
+            description: "The page id, or the shift's user.",
+            type: 'string',
+          },
+          index: {
+            description: 'Position of the record in the input list.',
+            type: 'number',
+          },
+          kind: {
+            $ref: '#/components/schemas/AlertDataProblemKind',
+          },
+          message: {
+            description:
+              'What was wrong, in plain language, with the values involved.',
+            type: 'string',
+          },
+          subject: {
+            enum: ['page', 'shift'],
+            type: 'string',
+          },
+        },
+        required: ['kind', 'subject', 'index', 'message', 'effect'],
+        type: 'object',
+      },
+      AlertDataProblemEffect: {
+        description:
+          'What the analysis did about a problem.\n\n- `record-rejected`: the page or shift is left out of every figure.\n- `value-ignored`: the field is treated as absent (an acknowledgement before the trigger is no   acknowledgement); the record counts everywhere else.\n- `excluded-from-alert-stats`: the page counts everywhere except per-alert figures and flapping.',
+        enum: ['record-rejected', 'value-ignored', 'excluded-from-alert-stats'],
+        type: 'string',
+      },
+      AlertDataProblemKind: {
+        description:
+          "What was wrong with a page or shift.\n\n- `invalid-value`: a required field is missing or malformed, or a timestamp cannot be read.\n- `invalid-time-zone`: not an IANA time zone name.\n- `duplicate-page-id`: a page with the same id came earlier.\n- `acknowledged-before-triggered`, `resolved-before-triggered`, `resolved-before-acknowledged`:   the page's lifecycle runs backwards.\n- `empty-shift`: the shift does not end after it starts.\n- `missing-alert-identity`: the page has neither `alertName` nor `fingerprint`.",
+        enum: [
+          'invalid-value',
+          'invalid-time-zone',
+          'duplicate-page-id',
+          'acknowledged-before-triggered',
+          'resolved-before-triggered',
+          'resolved-before-acknowledged',
+          'empty-shift',
+          'missing-alert-identity',
+        ],
+        type: 'string',
+      },
+      AlertFlapSummary: {
+        additionalProperties: false,
+        description: "Flap detection over one alert's pages.",
+        properties: {
+          checkResults: {
+            description:
+              'How many check results the pages gave, periodic ones included.',
+            type: 'number',
+          },
+          everFlapped: {
+            description: 'Whether the alert was flapping at any point.',
+            type: 'boolean',
+          },
+          flapping: {
+            description:
+              'Whether the alert was flapping after its last check result.',
+            type: 'boolean',
+          },
+          peakPercentStateChange: {
+            description: 'Highest percent state change reached.',
+            type: 'number',
+          },
+          percentStateChange: {
+            description:
+              "Percent state change after the alert's last check result; 0 without pages.",
+            type: 'number',
+          },
+        },
+        required: [
+          'percentStateChange',
+          'flapping',
+          'peakPercentStateChange',
+          'everFlapped',
+          'checkResults',
+        ],
+        type: 'object',
+      },
+      AlertList: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/Alert',
+            },
+            type: 'array',
+          },
+        },
+        required: ['items'],
+        type: 'object',
+      },
+      AlertNoiseSummary: {
+        additionalProperties: false,
+        description: 'How many pages were actionable and how many were noise.',
+        properties: {
+          actionable: {
+            type: 'number',
+          },
+          actionableRatio: {
+            $ref: '#/components/schemas/AlertRatio',
+          },
+          classifications: {
+            description: 'The verdict on each page, in input order.',
+            items: {
+              $ref: '#/components/schemas/AlertPageClassification',
+            },
+            type: 'array',
+          },
+          noise: {
+            type: 'number',
+          },
+          noiseRatio: {
+            $ref: '#/components/schemas/AlertRatio',
+          },
+          open: {
+            type: 'number',
+          },
+          pages: {
+            description: 'All pages considered.',
+            type: 'number',
+          },
+          unclassifiable: {
+            type: 'number',
+          },
+        },
+        required: [
+          'pages',
+          'actionable',
+          'noise',
+          'open',
+          'unclassifiable',
+          'actionableRatio',
+          'noiseRatio',
+          'classifications',
+        ],
+        type: 'object',
+      },
+      AlertPageClassification: {
+        additionalProperties: false,
+        description: 'The verdict on one page.',
+        properties: {
+          pageId: {
+            type: 'string',
+          },
+          reason: {
+            $ref: '#/components/schemas/AlertPageVerdictReason',
+          },
+          verdict: {
+            $ref: '#/components/schemas/AlertPageVerdict',
+          },
+        },
+        required: ['pageId', 'verdict', 'reason'],
+        type: 'object',
+      },
+      AlertPageVerdict: {
+        description:
+          "Whether a page needed a person.\n\n- `actionable`: it did (marked so, or acknowledged and worked on past the quick-resolve window).\n- `noise`: it did not (a false positive).\n- `open`: not resolved and not marked, so not decided yet.\n- `unclassifiable`: not marked, and either its acknowledgement or resolution was dropped as a   data error, or its source records no acknowledgements and it ran past the quick-resolve window   (only the responder's verdict can tell).",
+        enum: ['actionable', 'noise', 'open', 'unclassifiable'],
+        type: 'string',
+      },
+      AlertPageVerdictReason: {
+        description: 'Why a page got its verdict.',
+        enum: [
+          'marked-actionable',
+          'marked-not-actionable',
+          'resolved-without-acknowledgement',
+          'resolved-quickly',
+          'acknowledged-and-worked',
+          'still-open',
+          'lifecycle-data-error',
+          'needs-verdict',
+        ],
+        type: 'string',
+      },
+      AlertQualityByAlert: {
+        additionalProperties: false,
+        description:
+          'Alert quality of one alert: its pages grouped by  {@link  ValidatedAlertPage.alertKey } .',
+        properties: {
+          actionable: {
+            type: 'number',
+          },
+          alertKey: {
+            description:
+              '`service/fingerprint`, or `service/alertName` for pages without a fingerprint.',
+            type: 'string',
+          },
+          alertName: {
+            description:
+              "The alert name of the alert's first page that has one.",
+            type: 'string',
+          },
+          fingerprint: {
+            type: 'string',
+          },
+          flap: {
+            $ref: '#/components/schemas/AlertFlapSummary',
+          },
+          mtta: {
+            $ref: '#/components/schemas/MeanDuration',
+          },
+          mttr: {
+            $ref: '#/components/schemas/MeanDuration',
+          },
+          noise: {
+            type: 'number',
+          },
+          noiseRatio: {
+            $ref: '#/components/schemas/AlertRatio',
+          },
+          open: {
+            type: 'number',
+          },
+          pages: {
+            type: 'number',
+          },
+          service: {
+            type: 'string',
+          },
+          unclassifiable: {
+            type: 'number',
+          },
+        },
+        required: [
+          'alertKey',
+          'service',
+          'pages',
+          'actionable',
+          'noise',
+          'open',
+          'unclassifiable',
+          'noiseRatio',
+          'mtta',
+          'mttr',
+          'flap',
+        ],
+        type: 'object',
+      },
+      AlertQualityEntityView: {
+        additionalProperties: false,
+        description:
+          "One owned entity's alert figures in a team's alert quality.",
+        properties: {
+          actionableRatio: {
+            type: 'number',
+            nullable: true,
+          },
+          entityRef: {
+            type: 'string',
+          },
+          highUrgencyPages: {
+            type: 'number',
+          },
+          noiseRatio: {
+            type: 'number',
+            nullable: true,
+          },
+          pages: {
+            type: 'number',
+          },
+        },
+        required: [
+          'entityRef',
+          'pages',
+          'highUrgencyPages',
+          'actionableRatio',
+          'noiseRatio',
+        ],
+        type: 'object',
+      },
+      AlertQualityReport: {
+        additionalProperties: false,
+        description:
+          'Alert-quality analytics over a set of pages and on-call shifts.',
+        properties: {
+          alerts: {
+            description: 'Every alert, noisiest first.',
+            items: {
+              $ref: '#/components/schemas/AlertQualityByAlert',
+            },
+            type: 'array',
+          },
+          interruptions: {
+            $ref: '#/components/schemas/InterruptionReport',
+          },
+          noise: {
+            $ref: '#/components/schemas/AlertNoiseSummary',
+          },
+          onCallLoad: {
+            $ref: '#/components/schemas/OnCallLoad',
+          },
+          pagesGiven: {
+            description:
+              'Pages given, and pages used after rejecting invalid ones.',
+            type: 'number',
+          },
+          pagesUsed: {
+            type: 'number',
+          },
+          problems: {
+            description:
+              'Data errors found in the input, and what was done about each.',
+            items: {
+              $ref: '#/components/schemas/AlertDataProblem',
+            },
+            type: 'array',
+          },
+          responseTimes: {
+            $ref: '#/components/schemas/AlertResponseTimes',
+          },
+          shiftsGiven: {
+            type: 'number',
+          },
+          shiftsUsed: {
+            type: 'number',
+          },
+        },
+        required: [
+          'pagesGiven',
+          'pagesUsed',
+          'shiftsGiven',
+          'shiftsUsed',
+          'onCallLoad',
+          'noise',
+          'responseTimes',
+          'interruptions',
+          'alerts',
+          'problems',
+        ],
+        type: 'object',
+      },
+      AlertQualityView: {
+        additionalProperties: false,
+        description:
+          'Alert quality of an entity, or of a team with `entities`, over a period.',
+        properties: {
+          entities: {
+            description:
+              "For team rollups: each owned entity's figures, noisiest first.",
+            items: {
+              $ref: '#/components/schemas/AlertQualityEntityView',
+            },
+            type: 'array',
+          },
+          from: {
+            type: 'string',
+          },
+          pagesPer12Hours: {
+            description:
+              'High-urgency pages per 12 hours over the whole period: known even without shifts.',
+            type: 'number',
+          },
+          report: {
+            $ref: '#/components/schemas/AlertQualityReport',
+          },
+          shiftsKnown: {
+            description:
+              'The on-call shifts used for pages per shift and sleep-hour interruptions (0 when unknown).',
+            type: 'number',
+          },
+          subject: {
+            description: 'The entity, or the owner for a team rollup.',
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+        },
+        required: [
+          'subject',
+          'from',
+          'to',
+          'pagesPer12Hours',
+          'shiftsKnown',
+          'report',
+        ],
+        type: 'object',
+      },
+      AlertRatio: {
+        anyOf: [
+          {
+            additionalProperties: false,
+            properties: {
+              count: {
+                type: 'number',
+              },
+              state: {
+                type: 'string',
+                enum: ['known'],
+              },
+              total: {
+                type: 'number',
+              },
+              value: {
+                description: '`count / total`, between 0 and 1.',
+                type: 'number',
+              },
+            },
+            required: ['state', 'value', 'count', 'total'],
+            type: 'object',
+          },
+          {
+            additionalProperties: false,
+            properties: {
+              reason: {
+                type: 'string',
+              },
+              state: {
+                type: 'string',
+                enum: ['unknown'],
+              },
+            },
+            required: ['state', 'reason'],
+            type: 'object',
+          },
+        ],
+        description:
+          'A share of pages, or an explicit "unknown" when there is nothing to divide by: an empty week is neither 0 % nor 100 % noisy.',
+      },
+      AlertResponseTimes: {
+        additionalProperties: false,
+        description:
+          'Mean time to acknowledge and to resolve, as PagerDuty Analytics defines them.',
+        properties: {
+          acknowledged: {
+            type: 'number',
+          },
+          mtta: {
+            $ref: '#/components/schemas/MeanDuration',
+          },
+          mttr: {
+            $ref: '#/components/schemas/MeanDuration',
+          },
+          pages: {
+            description: 'All pages considered.',
+            type: 'number',
+          },
+          resolved: {
+            type: 'number',
+          },
+        },
+        required: ['mtta', 'mttr', 'pages', 'acknowledged', 'resolved'],
+        type: 'object',
+      },
+      AlertUrgency: {
+        description:
+          "How urgently a page asked for a person: `high` pages notify the on-call responder at once (phone, push), `low` ones do not wake anybody up (PagerDuty's urgency levels).",
+        enum: ['high', 'low'],
+        type: 'string',
+      },
+      AlertmanagerDelivery: {
+        additionalProperties: false,
+        properties: {
+          merged: {
+            type: 'number',
+          },
+          received: {
+            type: 'number',
+          },
+          stored: {
+            type: 'number',
+          },
+          unmapped: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                alertName: {
+                  type: 'string',
+                },
+                fingerprint: {
+                  type: 'string',
+                },
+                reason: {
+                  type: 'string',
+                },
+              },
+              required: ['fingerprint', 'reason'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['received', 'stored', 'merged', 'unmapped'],
+        type: 'object',
+      },
+      Campaign: {
+        additionalProperties: false,
+        properties: {
+          createdAt: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          dueDate: {
+            type: 'string',
+          },
+          filter: {
+            $ref: '#/components/schemas/ScorecardAppliesTo',
+          },
+          id: {
+            type: 'string',
+          },
+          scorecardId: {
+            type: 'string',
+          },
+          targetLevel: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'scorecardId',
+          'targetLevel',
+          'dueDate',
+          'createdBy',
+          'createdAt',
+        ],
+        type: 'object',
+      },
+      CampaignList: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/Campaign',
+            },
+            type: 'array',
+          },
+        },
+        required: ['items'],
+        type: 'object',
+      },
+      CampaignProgress: {
+        additionalProperties: false,
+        properties: {
+          atOrAboveTarget: {
+            type: 'number',
+          },
+          campaign: {
+            $ref: '#/components/schemas/Campaign',
+          },
+          daysLeft: {
+            type: 'number',
+            nullable: true,
+          },
+          entities: {
+            type: 'number',
+          },
+          history: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                atOrAboveTarget: {
+                  type: 'number',
+                },
+                day: {
+                  type: 'string',
+                },
+                entities: {
+                  type: 'number',
+                },
+                share: {
+                  type: 'number',
+                  nullable: true,
+                },
+              },
+              required: ['day', 'entities', 'atOrAboveTarget', 'share'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          overdue: {
+            type: 'boolean',
+          },
+          problem: {
+            type: 'string',
+            nullable: true,
+          },
+          remaining: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                entityRef: {
+                  type: 'string',
+                },
+                level: {
+                  type: 'string',
+                  nullable: true,
+                },
+                ownerRef: {
+                  type: 'string',
+                  nullable: true,
+                },
+              },
+              required: ['entityRef', 'ownerRef', 'level'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          share: {
+            type: 'number',
+            nullable: true,
+          },
+        },
+        required: [
+          'campaign',
+          'entities',
+          'atOrAboveTarget',
+          'share',
+          'remaining',
+          'daysLeft',
+          'overdue',
+          'problem',
+          'history',
+        ],
+        type: 'object',
+      },
+      ContactLink: {
+        additionalProperties: false,
+        description:
+          'A link a responder can use to reach the team or the service in the provider.',
+        properties: {
+          title: {
+            type: 'string',
+          },
+          type: {
+            description:
+              '`service`, `schedule`, `chat`, `email`, `phone`, `trigger` … free text for icons.',
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+        required: ['title', 'url'],
+        type: 'object',
+      },
+      EntityOnCall: {
+        additionalProperties: false,
+        description: 'Who is on call for one entity now and next.',
+        properties: {
+          contactLinks: {
+            items: {
+              $ref: '#/components/schemas/ContactLink',
+            },
+            type: 'array',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          error: {
+            type: 'string',
+          },
+          escalationChain: {
+            items: {
+              $ref: '#/components/schemas/EscalationStep',
+            },
+            type: 'array',
+          },
+          fetchedAt: {
+            description: 'When the provider was asked, ISO 8601.',
+            type: 'string',
+          },
+          next: {
+            items: {
+              $ref: '#/components/schemas/OnCallAssignment',
+            },
+            type: 'array',
+          },
+          now: {
+            items: {
+              $ref: '#/components/schemas/OnCallAssignment',
+            },
+            type: 'array',
+          },
+          reasons: {
+            description:
+              'Why nothing resolved: each place looked at and what was missing there.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          resolution: {
+            $ref: '#/components/schemas/OnCallResolution',
+          },
+          stale: {
+            description:
+              'True when the answer is older than the cache policy because the provider failed since.',
+            type: 'boolean',
+          },
+          status: {
+            description:
+              '`ok`: resolved and answered; `unresolved`: no provider mapping found (see `reasons`); `error`: a mapping was found but the provider failed (`error`), and any last-good answer is given with `stale: true`.',
+            enum: ['ok', 'unresolved', 'error'],
+            type: 'string',
+          },
+        },
+        required: [
+          'entityRef',
+          'status',
+          'now',
+          'next',
+          'escalationChain',
+          'contactLinks',
+          'stale',
+          'reasons',
+        ],
+        type: 'object',
+      },
+      EntityRunbooksView: {
+        additionalProperties: false,
+        description:
+          'The runbooks of an entity with their latest checks: `GET /entities/{kind}/{namespace}/{name}/runbooks`.',
+        properties: {
+          checkedAt: {
+            description:
+              'The latest check of any of its runbooks; absent before the first check. ISO 8601.',
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          pagingAlertsWithoutRunbook: {
+            items: {
+              $ref: '#/components/schemas/PagingAlertWithoutRunbook',
+            },
+            type: 'array',
+          },
+          problems: {
+            description:
+              'Runbook locations that could not be resolved, so that the owner can fix them.',
+            items: {
+              $ref: '#/components/schemas/RunbookProblem',
+            },
+            type: 'array',
+          },
+          runbooks: {
+            items: {
+              $ref: '#/components/schemas/RunbookView',
+            },
+            type: 'array',
+          },
+        },
+        required: [
+          'entityRef',
+          'runbooks',
+          'pagingAlertsWithoutRunbook',
+          'problems',
+        ],
+        type: 'object',
+      },
+      EntityScorecards: {
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          exemptions: {
+            items: {
+              $ref: '#/components/schemas/ScorecardExemptionView',
+            },
+            type: 'array',
+          },
+          scorecards: {
+            items: {
+              $ref: '#/components/schemas/ScorecardResultView',
+            },
+            type: 'array',
+          },
+        },
+        required: ['entityRef', 'scorecards', 'exemptions'],
+        type: 'object',
+      },
+      EscalationStep: {
+        additionalProperties: false,
+        description:
+          'One step of an escalation policy: who is notified, and after how long without acknowledgement.',
+        properties: {
+          delayMinutes: {
+            description:
+              'Minutes after the previous step before this one is notified, when the provider tells.',
+            type: 'number',
+          },
+          level: {
+            description: '1-based position in the chain.',
+            type: 'number',
+          },
+          targets: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                name: {
+                  type: 'string',
+                },
+                onCall: {
+                  description:
+                    'For schedules and rotations: who is on call there now.',
+                  items: {
+                    $ref: '#/components/schemas/OnCallPerson',
+                  },
+                  type: 'array',
+                },
+                type: {
+                  enum: ['user', 'schedule', 'team', 'rotation'],
+                  type: 'string',
+                },
+                url: {
+                  type: 'string',
+                },
+              },
+              required: ['type', 'name'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['level', 'targets'],
+        type: 'object',
+      },
+      ExemptionAudit: {
+        additionalProperties: false,
+        properties: {
+          exemption: {
+            $ref: '#/components/schemas/ScorecardExemptionView',
+          },
+          items: {
+            items: {
+              $ref: '#/components/schemas/ExemptionAuditRecord',
+            },
+            type: 'array',
+          },
+        },
+        required: ['exemption', 'items'],
+        type: 'object',
+      },
+      ExemptionAuditRecord: {
+        additionalProperties: false,
+        properties: {
+          action: {
+            enum: ['grant', 'revoke', 'expire'],
+            type: 'string',
+          },
+          actor: {
+            type: 'string',
+          },
+          at: {
+            type: 'string',
+          },
+          details: {
+            additionalProperties: {},
+            type: 'object',
+          },
+          exemptionId: {
+            type: 'string',
+          },
+        },
+        required: ['exemptionId', 'action', 'at', 'details'],
+        type: 'object',
+      },
+      ExemptionList: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/ScorecardExemptionView',
+            },
+            type: 'array',
+          },
+        },
+        required: ['items'],
+        type: 'object',
+      },
+      InterruptionCounts: {
+        additionalProperties: false,
+        description: 'Interruptions per period.',
+        properties: {
+          businessHours: {
+            type: 'number',
+          },
+          offHours: {
+            type: 'number',
+          },
+          sleepHours: {
+            type: 'number',
+          },
+          total: {
+            type: 'number',
+          },
+        },
+        required: ['businessHours', 'offHours', 'sleepHours', 'total'],
+        type: 'object',
+      },
+      InterruptionPeriod: {
+        description:
+          "When, in the responder's own day, a page interrupted them.\n\n- `business-hours`: working days within working hours (Mon–Fri 08:00–18:00 by default).\n- `sleep-hours`: within sleep hours (22:00–08:00 by default) on any day.\n- `off-hours`: the rest: evenings, and weekend days outside sleep hours.",
+        enum: ['business-hours', 'off-hours', 'sleep-hours'],
+        type: 'string',
+      },
+      InterruptionReport: {
+        additionalProperties: false,
+        description:
+          'Interruptions split by period, overall and per responder.',
+        properties: {
+          byResponder: {
+            description: 'Per responder user ref, sorted by user ref.',
+            items: {
+              additionalProperties: false,
+              properties: {
+                counts: {
+                  $ref: '#/components/schemas/InterruptionCounts',
+                },
+                responder: {
+                  type: 'string',
+                },
+              },
+              required: ['responder', 'counts'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          pages: {
+            description: 'One entry per counted page, in input order.',
+            items: {
+              $ref: '#/components/schemas/PageInterruption',
+            },
+            type: 'array',
+          },
+          total: {
+            $ref: '#/components/schemas/InterruptionCounts',
+          },
+        },
+        required: ['total', 'byResponder', 'pages'],
+        type: 'object',
+      },
+      MeanDuration: {
+        anyOf: [
+          {
+            additionalProperties: false,
+            properties: {
+              count: {
+                description: 'How many pages the mean is over.',
+                type: 'number',
+              },
+              meanMs: {
+                type: 'number',
+              },
+              state: {
+                type: 'string',
+                enum: ['known'],
+              },
+            },
+            required: ['state', 'meanMs', 'count'],
+            type: 'object',
+          },
+          {
+            additionalProperties: false,
+            properties: {
+              reason: {
+                type: 'string',
+              },
+              state: {
+                type: 'string',
+                enum: ['unknown'],
+              },
+            },
+            required: ['state', 'reason'],
+            type: 'object',
+          },
+        ],
+        description:
+          'A mean duration, or an explicit "unknown" when no page had the timestamps it needs.',
+      },
+      OnCallAssignment: {
+        additionalProperties: false,
+        description:
+          'Someone on call from `start` to `end`; either bound is absent when the provider does not tell.',
+        properties: {
+          end: {
+            description: 'ISO 8601 with offset, exclusive.',
+            type: 'string',
+          },
+          escalationLevel: {
+            description:
+              '1 for the first responder, 2 for who is paged when they do not acknowledge, and so on.',
+            type: 'number',
+          },
+          person: {
+            $ref: '#/components/schemas/OnCallPerson',
+          },
+          scheduleName: {
+            description:
+              'The schedule, rotation layer or team this shift comes from.',
+            type: 'string',
+          },
+          start: {
+            description: 'ISO 8601 with offset.',
+            type: 'string',
+          },
+        },
+        required: ['person'],
+        type: 'object',
+      },
+      OnCallLoad: {
+        additionalProperties: false,
+        description: 'Pages per on-call shift.',
+        properties: {
+          pagesOutsideShifts: {
+            description:
+              'Ids of counted pages that fell in no shift of their responder.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          shifts: {
+            description: 'One entry per shift, in input order.',
+            items: {
+              $ref: '#/components/schemas/OnCallShiftLoad',
+            },
+            type: 'array',
+          },
+          summary: {
+            $ref: '#/components/schemas/OnCallLoadSummary',
+          },
+        },
+        required: ['shifts', 'summary', 'pagesOutsideShifts'],
+        type: 'object',
+      },
+      OnCallLoadSummary: {
+        anyOf: [
+          {
+            additionalProperties: false,
+            properties: {
+              maxPagesPer12Hours: {
+                type: 'number',
+              },
+              maxPagesPerShift: {
+                type: 'number',
+              },
+              meanPagesPer12Hours: {
+                type: 'number',
+              },
+              meanPagesPerShift: {
+                type: 'number',
+              },
+              shifts: {
+                type: 'number',
+              },
+              shiftsOverLine: {
+                description: 'How many shifts are over the sustainable line.',
+                type: 'number',
+              },
+              state: {
+                type: 'string',
+                enum: ['known'],
+              },
+            },
+            required: [
+              'state',
+              'shifts',
+              'meanPagesPerShift',
+              'maxPagesPerShift',
+              'meanPagesPer12Hours',
+              'maxPagesPer12Hours',
+              'shiftsOverLine',
+            ],
+            type: 'object',
+          },
+          {
+            additionalProperties: false,
+            properties: {
+              reason: {
+                type: 'string',
+              },
+              state: {
+                type: 'string',
+                enum: ['unknown'],
+              },
+            },
+            required: ['state', 'reason'],
+            type: 'object',
+          },
+        ],
+        description:
+          'Mean and maximum load over the shifts, or `unknown` when there are no shifts.',
+      },
+      OnCallPerson: {
+        additionalProperties: false,
+        description: 'A person who can be paged.',
+        properties: {
+          email: {
+            type: 'string',
+          },
+          externalId: {
+            description: "The person's id in the provider.",
+            type: 'string',
+          },
+          name: {
+            description: 'Display name.',
+            type: 'string',
+          },
+          url: {
+            description:
+              "The person's profile in the provider, e.g. their PagerDuty user page.",
+            type: 'string',
+          },
+          userRef: {
+            description:
+              "The person's user entity ref when the catalog knows them (`user:default/jane`).",
+            type: 'string',
+          },
+        },
+        required: ['name'],
+        type: 'object',
+      },
+      OnCallResolution: {
+        additionalProperties: false,
+        description:
+          'Where an on-call answer came from and how the entity was mapped to it.',
+        properties: {
+          mappedBy: {
+            description:
+              'The entity whose annotation mapped to the provider: the entity itself or its owner group.',
+            type: 'string',
+          },
+          mapping: {
+            description:
+              'The annotation (or rotation location) that did the mapping, e.g. `pagerduty.com/service-id`.',
+            type: 'string',
+          },
+          mappingValue: {
+            description: 'The value of that annotation.',
+            type: 'string',
+          },
+          source: {
+            description:
+              "The provider type: `pagerduty`, `opsgenie`, `rotation`, or a module's own.",
+            type: 'string',
+          },
+        },
+        required: ['source', 'mappedBy', 'mapping', 'mappingValue'],
+        type: 'object',
+      },
+      OnCallShift: {
+        additionalProperties: false,
+        description: "One person's on-call shift.",
+        properties: {
+          end: {
+            description: 'End of the shift, exclusive: ISO 8601 with offset.',
+            type: 'string',
+          },
+          start: {
+            description: 'Start of the shift, inclusive: ISO 8601 with offset.',
+            type: 'string',
+          },
+          timeZone: {
+            description:
+              "IANA time zone of the person on call, used when a page does not name the responder's zone.",
+            type: 'string',
+          },
+          user: {
+            description:
+              'The user on call, as a user entity ref; matched against  {@link  AlertPage.responder } .',
+            type: 'string',
+          },
+        },
+        required: ['user', 'start', 'end'],
+        type: 'object',
+      },
+      OnCallShiftLoad: {
+        additionalProperties: false,
+        description: 'The pages one shift received.',
+        properties: {
+          durationMs: {
+            type: 'number',
+          },
+          overSustainableLine: {
+            description:
+              '`pagesPer12Hours` above the limit (2 by default; exactly 2 is sustainable). A short shift reaches the line quickly: one page in a 4-hour override is 3 per 12 hours.',
+            type: 'boolean',
+          },
+          pageIds: {
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          pages: {
+            description:
+              "Pages to the shift's user triggered in [start, end), of the counted urgencies.",
+            type: 'number',
+          },
+          pagesPer12Hours: {
+            description:
+              'pages × 12 h / shift duration: the count a 12-hour shift at this rate would get.',
+            type: 'number',
+          },
+          shift: {
+            $ref: '#/components/schemas/ValidatedOnCallShift',
+          },
+        },
+        required: [
+          'shift',
+          'durationMs',
+          'pages',
+          'pageIds',
+          'pagesPer12Hours',
+          'overSustainableLine',
+        ],
+        type: 'object',
+      },
+      OwnerOnCall: {
+        additionalProperties: false,
+        properties: {
+          entities: {
+            items: {
+              $ref: '#/components/schemas/EntityOnCall',
+            },
+            type: 'array',
+          },
+          owner: {
+            type: 'string',
+          },
+          owners: {
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+        },
+        required: ['owner', 'owners', 'entities'],
+        type: 'object',
+      },
+      PageInterruption: {
+        additionalProperties: false,
+        description: 'When one page interrupted its responder.',
+        properties: {
+          localTime: {
+            description:
+              "The trigger time on the responder's clock, ISO 8601 with their offset.",
+            type: 'string',
+          },
+          pageId: {
+            type: 'string',
+          },
+          period: {
+            $ref: '#/components/schemas/InterruptionPeriod',
+          },
+          responder: {
+            type: 'string',
+          },
+          timeZone: {
+            type: 'string',
+          },
+          timeZoneSource: {
+            description:
+              "Where the zone came from: the page, the responder's shift, or the default.",
+            enum: ['page', 'shift', 'default'],
+            type: 'string',
+          },
+        },
+        required: [
+          'pageId',
+          'responder',
+          'period',
+          'timeZone',
+          'timeZoneSource',
+          'localTime',
+        ],
+        type: 'object',
+      },
+      PagingAlertWithoutRunbook: {
+        additionalProperties: false,
+        description:
+          'A paging alert that has no runbook: nothing tells the person paged at night what to do.',
+        properties: {
+          alertName: {
+            type: 'string',
+          },
+          sloId: {
+            type: 'string',
+          },
+          sloName: {
+            description: "The SLO's display name, else its name.",
+            type: 'string',
+          },
+        },
+        required: ['sloId', 'sloName', 'alertName'],
+        type: 'object',
+      },
+      ReliabilityTier: {
+        description: 'A reliability tier: 1 is the most critical, 4 the least.',
+        enum: [1, 2, 3, 4],
+        type: 'number',
+      },
+      RunbookAlert: {
+        additionalProperties: false,
+        description:
+          'One burn-rate alert of an SLO: the page (fast burn) or the ticket (slow burn) alert.',
+        properties: {
+          alertName: {
+            description:
+              "`alerting.name` of the SLO; Sloth names both severities' alerts with it.",
+            type: 'string',
+          },
+          severity: {
+            enum: ['page', 'ticket'],
+            type: 'string',
+          },
+          sloId: {
+            type: 'string',
+          },
+        },
+        required: ['sloId', 'alertName', 'severity'],
+        type: 'object',
+      },
+      RunbookCheckOutcome: {
+        description:
+          'The outcome of a reachability check: `refused` means the configuration (host allow-list, private-address block) forbids the request, which says nothing about the runbook itself.',
+        enum: ['reachable', 'unreachable', 'refused'],
+        type: 'string',
+      },
+      RunbookCheckView: {
+        additionalProperties: false,
+        description:
+          'The latest reachability check of a runbook, as the API serves it.',
+        properties: {
+          checkedAt: {
+            description: 'ISO 8601.',
+            type: 'string',
+          },
+          error: {
+            description: 'Why it was unreachable or refused.',
+            type: 'string',
+          },
+          lastModifiedAt: {
+            description:
+              'When the runbook last changed, as its server or SCM said; ISO 8601.',
+            type: 'string',
+          },
+          lastReachableAt: {
+            description: 'The last check that found it reachable; ISO 8601.',
+            type: 'string',
+          },
+          outcome: {
+            $ref: '#/components/schemas/RunbookCheckOutcome',
+          },
+          redirectCount: {
+            type: 'number',
+          },
+          statusCode: {
+            description:
+              'HTTP status of the final response; absent for SCM and file reads and for failures.',
+            type: 'number',
+          },
+        },
+        required: ['outcome', 'redirectCount', 'checkedAt'],
+        type: 'object',
+      },
+      RunbookContent: {
+        additionalProperties: false,
+        description:
+          'The Markdown text of a runbook. The backend never renders it: the frontend sanitizes the HTML it renders.',
+        properties: {
+          etag: {
+            description: "The reader's entity tag, when it gives one.",
+            type: 'string',
+          },
+          lastModifiedAt: {
+            description: 'ISO 8601, when the reader says.',
+            type: 'string',
+          },
+          markdown: {
+            type: 'string',
+          },
+          url: {
+            description:
+              'Where it was read from, to resolve the relative links and images in it.',
+            type: 'string',
+          },
+        },
+        required: ['markdown'],
+        type: 'object',
+      },
+      RunbookOrigin: {
+        description:
+          "Where a runbook was found: a `metadata.links` entry of type `runbook`, the `reliability/runbook` annotation, or the `runbook_url`/`runbook` annotation of an SLO's alert.",
+        enum: ['link', 'annotation', 'alert'],
+        type: 'string',
+      },
+      RunbookProblem: {
+        additionalProperties: false,
+        description:
+          'A runbook location that could not be used, e.g. an `ftp:` URL or an absolute path.',
+        properties: {
+          alert: {
+            $ref: '#/components/schemas/RunbookAlert',
+          },
+          location: {
+            description: 'The location as written.',
+            type: 'string',
+          },
+          message: {
+            type: 'string',
+          },
+          origin: {
+            $ref: '#/components/schemas/RunbookOrigin',
+          },
+        },
+        required: ['origin', 'location', 'message'],
+        type: 'object',
+      },
+      RunbookView: {
+        additionalProperties: false,
+        description:
+          'A runbook of an entity with its latest check; `check` is absent before the first check.',
+        properties: {
+          alert: {
+            $ref: '#/components/schemas/RunbookAlert',
+          },
+          alerts: {
+            description:
+              'Every SLO alert that names this runbook, whatever `origin` is.',
+            items: {
+              $ref: '#/components/schemas/RunbookAlert',
+            },
+            type: 'array',
+          },
+          check: {
+            $ref: '#/components/schemas/RunbookCheckView',
+          },
+          id: {
+            description:
+              'A hash of the resolved location: the same runbook keeps its id across reads and origins.',
+            type: 'string',
+          },
+          markdown: {
+            description:
+              'Whether it is a Markdown file the backend can read (a repository file, `.md` or `.markdown`), so that the frontend can show it inline rather than link to it.',
+            type: 'boolean',
+          },
+          origin: {
+            $ref: '#/components/schemas/RunbookOrigin',
+          },
+          path: {
+            description:
+              "The path as written, when the runbook was given relative to the entity's location.",
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          url: {
+            description:
+              'The resolved http(s) URL; absent for a file of an entity registered from a local file.',
+            type: 'string',
+          },
+        },
+        required: ['alerts', 'id', 'markdown', 'origin', 'title'],
+        type: 'object',
+      },
+      ScorecardAppliesTo: {
+        additionalProperties: false,
+        description:
+          'Which entities a scorecard (or a campaign) is about. Each field lists the allowed values; an entity must match every field given. Text values compare case-insensitively, as catalog filters do. An empty filter takes every entity.',
+        properties: {
+          kind: {
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          lifecycle: {
+            description: '`spec.lifecycle`, e.g. `production`.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          namespace: {
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          owner: {
+            description:
+              'Owner entity refs, completed as Backstage does: `payments` means `group:default/payments`.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          tier: {
+            description:
+              'Entities without a valid `reliability/tier` never match a tier filter.',
+            items: {
+              $ref: '#/components/schemas/ReliabilityTier',
+            },
+            type: 'array',
+          },
+          type: {
+            description: '`spec.type`, e.g. `service`, `website`.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+        },
+        type: 'object',
+      },
+      ScorecardCheckResultStatus: {
+        anyOf: [
+          {
+            $ref: '#/components/schemas/ScorecardCheckStatus',
+          },
+          {
+            type: 'string',
+            enum: ['exempt'],
+          },
+        ],
+        description:
+          'How a check counts for a level: `exempt` counts as passed because of an active exemption.',
+      },
+      ScorecardCheckRollup: {
+        additionalProperties: false,
+        description: 'How one check fared across a group.',
+        properties: {
+          exempt: {
+            type: 'number',
+          },
+          fail: {
+            type: 'number',
+          },
+          id: {
+            type: 'string',
+          },
+          pass: {
+            type: 'number',
+          },
+          passRate: {
+            description:
+              "Share of the group's entities for which the check counts as passed (pass or exempt), 0–1.",
+            type: 'number',
+          },
+          unknown: {
+            type: 'number',
+          },
+        },
+        required: ['id', 'pass', 'fail', 'unknown', 'exempt', 'passRate'],
+        type: 'object',
+      },
+      ScorecardCheckStatus: {
+        description:
+          'What one check found for one entity. `unknown` means the facts it needs were not collected; it never counts as passed.',
+        enum: ['pass', 'fail', 'unknown'],
+        type: 'string',
+      },
+      ScorecardCheckView: {
+        additionalProperties: false,
+        description:
+          'One check of a scorecard result, with what a reader needs beside it: its title, level, remediation, docs link and the exemption covering it.',
+        properties: {
+          checkStatus: {
+            $ref: '#/components/schemas/ScorecardCheckStatus',
+          },
+          docsUrl: {
+            type: 'string',
+            nullable: true,
+          },
+          exemption: {
+            description:
+              'The exemption covering the check; its `id` (to revoke it) is `null` when not found.',
+            additionalProperties: false,
+            properties: {
+              expiresAt: {
+                type: 'string',
+              },
+              grantedBy: {
+                type: 'string',
+              },
+              id: {
+                type: 'string',
+                nullable: true,
+              },
+              reason: {
+                type: 'string',
+              },
+            },
+            required: ['id', 'reason', 'expiresAt', 'grantedBy'],
+            type: 'object',
+            nullable: true,
+          },
+          id: {
+            type: 'string',
+          },
+          level: {
+            description:
+              'The level the check belongs to; `null` when the definition no longer has the check.',
+            type: 'string',
+            nullable: true,
+          },
+          message: {
+            type: 'string',
+          },
+          remediation: {
+            type: 'string',
+            nullable: true,
+          },
+          status: {
+            $ref: '#/components/schemas/ScorecardCheckResultStatus',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'level',
+          'status',
+          'checkStatus',
+          'message',
+          'remediation',
+          'docsUrl',
+          'exemption',
+        ],
+        type: 'object',
+      },
+      ScorecardDefinitionCheckView: {
+        additionalProperties: false,
+        description:
+          "One check of a scorecard definition, with the check's description.",
+        properties: {
+          check: {
+            description: 'The id of the built-in or custom check.',
+            type: 'string',
+          },
+          description: {
+            description:
+              "The check's own description; `null` when the check is not registered.",
+            type: 'string',
+            nullable: true,
+          },
+          docsUrl: {
+            type: 'string',
+            nullable: true,
+          },
+          id: {
+            description: 'The check reference id within the scorecard.',
+            type: 'string',
+          },
+          params: {
+            additionalProperties: {},
+            description: 'The params as written (`{}` when none).',
+            type: 'object',
+          },
+          remediation: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'check',
+          'title',
+          'description',
+          'params',
+          'remediation',
+          'docsUrl',
+        ],
+        type: 'object',
+      },
+      ScorecardDefinitionView: {
+        additionalProperties: false,
+        description: 'A scorecard definition as the API serves it.',
+        properties: {
+          appliesTo: {
+            $ref: '#/components/schemas/ScorecardAppliesTo',
+          },
+          description: {
+            type: 'string',
+            nullable: true,
+          },
+          id: {
+            type: 'string',
+          },
+          levels: {
+            description: 'Lowest first.',
+            items: {
+              additionalProperties: false,
+              properties: {
+                checks: {
+                  items: {
+                    $ref: '#/components/schemas/ScorecardDefinitionCheckView',
+                  },
+                  type: 'array',
+                },
+                description: {
+                  type: 'string',
+                  nullable: true,
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+              required: ['name', 'description', 'checks'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          source: {
+            description:
+              'Where the definition was read from, e.g. `app-config` or a file path.',
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'title',
+          'description',
+          'appliesTo',
+          'source',
+          'levels',
+        ],
+        type: 'object',
+      },
+      ScorecardExemptionView: {
+        additionalProperties: false,
+        properties: {
+          checkId: {
+            description: 'The check reference id within the scorecard.',
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          expiresAt: {
+            description:
+              'ISO 8601 with offset; the exemption counts while `now` is before it.',
+            type: 'string',
+          },
+          grantedAt: {
+            type: 'string',
+          },
+          grantedBy: {
+            description: 'Who granted it, a user entity ref.',
+            type: 'string',
+          },
+          id: {
+            type: 'string',
+          },
+          reason: {
+            description:
+              'Why the exemption was granted, shown next to the check.',
+            type: 'string',
+          },
+          revokedAt: {
+            type: 'string',
+          },
+          revokedBy: {
+            type: 'string',
+          },
+          scorecardId: {
+            type: 'string',
+          },
+          state: {
+            enum: ['active', 'expired', 'revoked'],
+            type: 'string',
+          },
+        },
+        required: [
+          'checkId',
+          'entityRef',
+          'expiresAt',
+          'grantedAt',
+          'grantedBy',
+          'id',
+          'reason',
+          'scorecardId',
+          'state',
+        ],
+        type: 'object',
+      },
+      ScorecardHistory: {
+        additionalProperties: false,
+        properties: {
+          changes: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                checks: {
+                  additionalProperties: {
+                    type: 'string',
+                  },
+                  type: 'object',
+                },
+                level: {
+                  type: 'string',
+                  nullable: true,
+                },
+                levelIndex: {
+                  type: 'number',
+                },
+                recordedAt: {
+                  type: 'string',
+                },
+              },
+              required: ['recordedAt', 'level', 'levelIndex', 'checks'],
+              type: 'object',
+            },
+            type: 'array',
+            nullable: true,
+          },
+          days: {
+            items: {
+              $ref: '#/components/schemas/ScorecardHistoryDayView',
+            },
+            type: 'array',
+          },
+          from: {
+            type: 'string',
+          },
+          scorecardId: {
+            type: 'string',
+          },
+          to: {
+            type: 'string',
+          },
+        },
+        required: ['scorecardId', 'from', 'to', 'days', 'changes'],
+        type: 'object',
+      },
+      ScorecardHistoryDayView: {
+        additionalProperties: false,
+        description: "Entities per level on one day of a scorecard's history.",
+        properties: {
+          day: {
+            description: '`YYYY-MM-DD`, UTC.',
+            type: 'string',
+          },
+          entities: {
+            type: 'number',
+          },
+          levels: {
+            description: 'Every level of the scorecard, lowest first.',
+            items: {
+              additionalProperties: false,
+              properties: {
+                entities: {
+                  type: 'number',
+                },
+                name: {
+                  type: 'string',
+                },
+              },
+              required: ['name', 'entities'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          noLevel: {
+            description: 'Entities that reached no level.',
+            type: 'number',
+          },
+        },
+        required: ['day', 'entities', 'noLevel', 'levels'],
+        type: 'object',
+      },
+      ScorecardLevelResult: {
+        additionalProperties: false,
+        description: 'One level of a scorecard for one entity.',
+        properties: {
+          failed: {
+            description: 'Ids of the checks that failed.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+          name: {
+            type: 'string',
+          },
+          passed: {
+            description:
+              'Whether every check of this level passed or is exempt; lower levels are not considered.',
+            type: 'boolean',
+          },
+          unknown: {
+            description:
+              'Ids of the checks without data ("no data"); they keep the level from being reached.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
+        },
+        required: ['name', 'passed', 'failed', 'unknown'],
+        type: 'object',
+      },
+      ScorecardLevelRollup: {
+        additionalProperties: false,
+        description: 'Entities of a group at one level.',
+        properties: {
+          atOrAbove: {
+            description: 'Entities at this level or a higher one.',
+            type: 'number',
+          },
+          entities: {
+            description: 'Entities whose reached level is exactly this one.',
+            type: 'number',
+          },
+          name: {
+            type: 'string',
+          },
+        },
+        required: ['name', 'entities', 'atOrAbove'],
+        type: 'object',
+      },
+      ScorecardList: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/ScorecardDefinitionView',
+            },
+            type: 'array',
+          },
+        },
+        required: ['items'],
+        type: 'object',
+      },
+      ScorecardResultPage: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/ScorecardResultView',
+            },
+            type: 'array',
+          },
+          nextCursor: {
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['items', 'nextCursor'],
+        type: 'object',
+      },
+      ScorecardResultView: {
+        additionalProperties: false,
+        description:
+          "A scorecard's latest result for one entity, as the API serves it.",
+        properties: {
+          checks: {
+            items: {
+              $ref: '#/components/schemas/ScorecardCheckView',
+            },
+            type: 'array',
+          },
+          domainRef: {
+            type: 'string',
+            nullable: true,
+          },
+          entityRef: {
+            type: 'string',
+          },
+          evaluatedAt: {
+            description: 'ISO 8601.',
+            type: 'string',
+          },
+          level: {
+            description: 'The level reached; `null` when not even the first.',
+            type: 'string',
+            nullable: true,
+          },
+          levelIndex: {
+            description:
+              "Index of `level` in the scorecard's levels, -1 when none.",
+            type: 'number',
+          },
+          levels: {
+            items: {
+              $ref: '#/components/schemas/ScorecardLevelResult',
+            },
+            type: 'array',
+          },
+          nextLevel: {
+            type: 'string',
+            nullable: true,
+          },
+          ownerRef: {
+            type: 'string',
+            nullable: true,
+          },
+          scorecardId: {
+            type: 'string',
+          },
+          systemRef: {
+            type: 'string',
+            nullable: true,
+          },
+          tier: {
+            type: 'number',
+            nullable: true,
+          },
+          title: {
+            type: 'string',
+          },
+        },
+        required: [
+          'scorecardId',
+          'title',
+          'entityRef',
+          'ownerRef',
+          'systemRef',
+          'domainRef',
+          'tier',
+          'level',
+          'levelIndex',
+          'nextLevel',
+          'evaluatedAt',
+          'levels',
+          'checks',
+        ],
+        type: 'object',
+      },
+      ScorecardRollupGroupBy: {
+        description: 'What results are grouped by in a rollup.',
+        enum: ['owner', 'system', 'domain'],
+        type: 'string',
+      },
+      ScorecardRollupGroupView: {
+        additionalProperties: false,
+        properties: {
+          checks: {
+            description: "In the scorecard's order.",
+            items: {
+              $ref: '#/components/schemas/ScorecardCheckRollup',
+            },
+            type: 'array',
+          },
+          entities: {
+            description: 'Entities the scorecard applies to.',
+            type: 'number',
+          },
+          key: {
+            type: 'string',
+            nullable: true,
+          },
+          levels: {
+            description: 'Lowest level first.',
+            items: {
+              $ref: '#/components/schemas/ScorecardLevelRollup',
+            },
+            type: 'array',
+          },
+          noLevel: {
+            description: 'Entities that reached no level.',
+            type: 'number',
+          },
+          scorecardId: {
+            type: 'string',
+          },
+        },
+        required: [
+          'checks',
+          'entities',
+          'key',
+          'levels',
+          'noLevel',
+          'scorecardId',
+        ],
+        type: 'object',
+      },
+      ScorecardRollups: {
+        additionalProperties: false,
+        properties: {
+          groupBy: {
+            $ref: '#/components/schemas/ScorecardRollupGroupBy',
+          },
+          groups: {
+            items: {
+              $ref: '#/components/schemas/ScorecardRollupGroupView',
+            },
+            type: 'array',
+          },
+          scorecardId: {
+            type: 'string',
+          },
+        },
+        required: ['scorecardId', 'groupBy', 'groups'],
+        type: 'object',
+      },
+      ValidatedOnCallShift: {
+        additionalProperties: false,
+        description:
+          'An on-call shift whose timestamps have been checked and converted to epoch milliseconds.',
+        properties: {
+          endMs: {
+            type: 'number',
+          },
+          shift: {
+            $ref: '#/components/schemas/OnCallShift',
+          },
+          startMs: {
+            type: 'number',
+          },
+          timeZone: {
+            description: "The shift's time zone when it gave a valid one.",
+            type: 'string',
+          },
+        },
+        required: ['shift', 'startMs', 'endMs'],
+        type: 'object',
       },
     },
   },
@@ -1221,8 +3470,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'EntityOnCall (see reliability-common)',
+                  $ref: '#/components/schemas/EntityOnCall',
                 },
               },
             },
@@ -1276,8 +3524,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'owner, owners and entities (EntityOnCall[])',
+                  $ref: '#/components/schemas/OwnerOnCall',
                 },
               },
             },
@@ -1337,8 +3584,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'EntityRunbooksView',
+                  $ref: '#/components/schemas/EntityRunbooksView',
                 },
               },
             },
@@ -1407,8 +3653,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'markdown, url and lastModifiedAt',
+                  $ref: '#/components/schemas/RunbookContent',
                 },
               },
             },
@@ -1483,8 +3728,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'items (StoredAlert with id)',
+                  $ref: '#/components/schemas/AlertList',
                 },
               },
             },
@@ -1550,8 +3794,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'AlertQualityView',
+                  $ref: '#/components/schemas/AlertQualityView',
                 },
               },
             },
@@ -1611,8 +3854,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'AlertQualityView with entities',
+                  $ref: '#/components/schemas/AlertQualityView',
                 },
               },
             },
@@ -1689,8 +3931,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'The alert with its verdict',
+                  $ref: '#/components/schemas/Alert',
                 },
               },
             },
@@ -1759,8 +4000,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
-                  description: 'received, stored, merged and unmapped',
+                  $ref: '#/components/schemas/AlertmanagerDelivery',
                 },
               },
             },
@@ -1820,7 +4060,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/EntityScorecards',
                 },
               },
             },
@@ -1870,7 +4110,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/EntityScorecards',
                 },
               },
             },
@@ -1909,7 +4149,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ScorecardList',
                 },
               },
             },
@@ -2021,7 +4261,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ScorecardResultPage',
                 },
               },
             },
@@ -2186,7 +4426,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ScorecardRollups',
                 },
               },
             },
@@ -2286,7 +4526,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ScorecardHistory',
                 },
               },
             },
@@ -2363,7 +4603,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ExemptionList',
                 },
               },
             },
@@ -2445,7 +4685,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ScorecardExemptionView',
                 },
               },
             },
@@ -2516,7 +4756,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ScorecardExemptionView',
                 },
               },
             },
@@ -2586,7 +4826,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/ExemptionAudit',
                 },
               },
             },
@@ -2624,7 +4864,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/CampaignList',
                 },
               },
             },
@@ -2761,7 +5001,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/Campaign',
                 },
               },
             },
@@ -2832,7 +5072,7 @@ export const spec = {
             content: {
               'application/json': {
                 schema: {
-                  type: 'object',
+                  $ref: '#/components/schemas/CampaignProgress',
                 },
               },
             },

@@ -5,6 +5,10 @@ import type {
   ScorecardResult,
 } from '@reliability/backstage-plugin-common';
 import { Knex } from 'knex';
+import {
+  retryingTransaction,
+  sortedByKey,
+} from '../database/retryingTransaction';
 import { createHash, randomUUID } from 'node:crypto';
 
 const RESULTS = 'reliability_scorecard_results';
@@ -448,10 +452,15 @@ export class DatabaseScorecardStore implements ScorecardStore {
     nowMs: number,
   ): Promise<ScorecardResultTransition[]> {
     const day = utcDay(nowMs);
-    const transitions: ScorecardResultTransition[] = [];
-    await this.knex.transaction(async tx => {
+    // Sorted by (scorecard, entity), so that concurrent writers lock rows in one order.
+    const sorted = sortedByKey(writes, w => [
+      w.result.scorecardId,
+      w.result.entityRef,
+    ]);
+    return retryingTransaction(this.knex, async tx => {
+      const transitions: ScorecardResultTransition[] = [];
       const byScorecard = new Map<string, ScorecardResultWrite[]>();
-      for (const write of writes) {
+      for (const write of sorted) {
         const list = byScorecard.get(write.result.scorecardId) ?? [];
         list.push(write);
         byScorecard.set(write.result.scorecardId, list);
@@ -540,8 +549,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
           }
         }
       }
+      return transitions;
     });
-    return transitions;
   }
 
   async deleteResultsEvaluatedBefore(beforeMs: number): Promise<number> {
@@ -728,7 +737,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       expiry_recorded_at: null,
     };
     const stored = toExemption(row, nowMs);
-    await this.knex.transaction(async tx => {
+    await retryingTransaction(this.knex, async tx => {
       await tx(EXEMPTIONS).insert(row);
       await tx(AUDIT).insert(
         auditRow(stored, 'grant', stored.grantedBy, nowMs),
@@ -778,7 +787,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     revokedBy: string,
     nowMs: number,
   ): Promise<StoredScorecardExemption | undefined> {
-    return this.knex.transaction(async tx => {
+    return retryingTransaction(this.knex, async tx => {
       const row = await tx(EXEMPTIONS).where('id', id).first();
       if (!row) {
         return undefined;
@@ -804,12 +813,14 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async recordExpiredExemptions(
     nowMs: number,
   ): Promise<StoredScorecardExemption[]> {
-    return this.knex.transaction(async tx => {
+    return retryingTransaction(this.knex, async tx => {
       const rows = await tx(EXEMPTIONS)
         .whereNull('revoked_at')
         .whereNull('expiry_recorded_at')
         .where('expires_at', '<=', nowMs);
-      const expired = rows.map(row => toExemption(row, nowMs));
+      const expired = sortedByKey(rows, (row: { id: string }) => [row.id]).map(
+        row => toExemption(row, nowMs),
+      );
       for (const chunk of chunks(expired)) {
         await tx(EXEMPTIONS)
           .whereIn(
@@ -892,8 +903,9 @@ export class DatabaseScorecardStore implements ScorecardStore {
     points: readonly ScorecardCampaignProgressPoint[],
     nowMs: number,
   ): Promise<void> {
-    await this.knex.transaction(async tx => {
-      for (const chunk of chunks(points)) {
+    const sorted = sortedByKey(points, p => [p.campaignId, p.day]);
+    await retryingTransaction(this.knex, async tx => {
+      for (const chunk of chunks(sorted)) {
         await tx(PROGRESS)
           .insert(
             chunk.map(point => ({
@@ -928,9 +940,10 @@ export class DatabaseScorecardStore implements ScorecardStore {
     entries: ReadonlyArray<{ entityRef: string; sloIds: readonly string[] }>,
     nowMs: number,
   ): Promise<Map<string, string[]>> {
-    const previous = new Map<string, string[]>();
-    await this.knex.transaction(async tx => {
-      for (const chunk of chunks(entries)) {
+    const sorted = sortedByKey(entries, e => [e.entityRef]);
+    return retryingTransaction(this.knex, async tx => {
+      const previous = new Map<string, string[]>();
+      for (const chunk of chunks(sorted)) {
         const rows = await tx(ENTITY_STATE).whereIn(
           'entity_ref',
           chunk.map(entry => entry.entityRef),
@@ -949,8 +962,8 @@ export class DatabaseScorecardStore implements ScorecardStore {
           .onConflict('entity_ref')
           .merge();
       }
+      return previous;
     });
-    return previous;
   }
 }
 

@@ -533,8 +533,8 @@ const handWritten: Array<
     method: 'POST',
     url: '/api/reliability/campaigns',
     body: JSON.stringify({ title: 'x'.repeat(5 * MB + 10) }),
-    status: 400,
-    says: /too large/,
+    status: 413,
+    says: /limit is 5,242,880 bytes \(5 MB\) and this one is 5,242,9\d\d bytes/,
   },
   {
     what: 'deeply nested JSON in the webhook',

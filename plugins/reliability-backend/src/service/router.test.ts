@@ -16,6 +16,26 @@ import { RunbookService } from '../runbooks';
 import { AlertStore, StoredAlertWithId } from '../alerts/AlertStore';
 import { AlertQualityService } from '../alerts/AlertQualityService';
 import { AlertmanagerReceiver } from '../alerts/AlertmanagerReceiver';
+import {
+  AlertQualityView,
+  analyzeAlertQuality,
+} from '@reliability/backstage-plugin-common';
+
+// Response validation compiles the spec's schemas for each app: slow on a loaded machine.
+jest.setTimeout(30_000);
+
+/** A real, empty alert-quality answer: the spec checks every field. */
+function emptyAlertQuality(subject: string, team = false): AlertQualityView {
+  return {
+    subject,
+    from: '2026-11-01T00:00:00.000Z',
+    to: '2026-11-29T00:00:00.000Z',
+    pagesPer12Hours: 0,
+    shiftsKnown: 0,
+    report: analyzeAlertQuality({ pages: [] }),
+    ...(team ? { entities: [] } : {}),
+  };
+}
 
 const WEBHOOK_TOKEN = 'a-long-webhook-token-for-tests';
 const storedAlert: StoredAlertWithId = {
@@ -181,8 +201,12 @@ async function createApp(options: {
   } as unknown as jest.Mocked<AlertStore>;
   const alertQuality = {
     listEntityAlerts: jest.fn(async () => [storedAlert]),
-    getEntityAlertQuality: jest.fn(async (subject: string) => ({ subject })),
-    getOwnerAlertQuality: jest.fn(async (subject: string) => ({ subject })),
+    getEntityAlertQuality: jest.fn(async (subject: string) =>
+      emptyAlertQuality(subject),
+    ),
+    getOwnerAlertQuality: jest.fn(async (subject: string) =>
+      emptyAlertQuality(subject, true),
+    ),
   } as unknown as jest.Mocked<AlertQualityService>;
   const receiver = {
     receive: jest.fn(async () => ({
@@ -214,6 +238,8 @@ async function createApp(options: {
       : { receiver, webhookToken: WEBHOOK_TOKEN },
     scorecards: {} as any,
     scorecardStore: {} as any,
+    // Every answer these tests get is checked against the spec's responses.
+    validateResponses: true,
   });
   const app = express().use(router).use(mockErrorHandler());
   return {
@@ -491,6 +517,18 @@ describe('createRouter: on-call, runbooks and alerts', () => {
       .get('/alert-quality')
       .query({ owner: 'group:default/payments' });
     expect(team.status).toBe(200);
+  });
+
+  it('checks its answers against the spec in tests: a wrong one is a 500 naming the field', async () => {
+    const { app, onCall } = await createApp({});
+    onCall.getEntityOnCall.mockResolvedValueOnce({
+      entityRef: 'component:default/checkout',
+    } as any);
+    const res = await request(app).get(
+      '/entities/component/default/checkout/oncall',
+    );
+    expect(res.status).toBe(500);
+    expect(res.body.error.message).toMatch(/response.*status/);
   });
 
   it('records a triage verdict with who gave it', async () => {

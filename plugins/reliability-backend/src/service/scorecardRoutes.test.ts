@@ -96,7 +96,10 @@ async function createApp(
     now,
   });
   await scorecards.evaluateAll();
-  const router = createValidatedOpenApiRouter(spec);
+  // Every answer these tests get is checked against the spec's responses.
+  const router = createValidatedOpenApiRouter(spec, {
+    validatorOptions: { validateResponses: true },
+  });
   router.use(express.json());
   registerScorecardRoutes(router, {
     httpAuth: mockServices.httpAuth({
@@ -116,6 +119,9 @@ async function createApp(
   const app = express().use(router).use(mockErrorHandler());
   return { app, store, scorecards };
 }
+
+// Response validation compiles the spec's schemas for each app: slow on a loaded machine.
+jest.setTimeout(30_000);
 
 const exemptionBody = {
   entityRef: 'component:default/search',

@@ -71,6 +71,12 @@ export interface ScorecardRouteTarget {
 
 type Req = express.Request;
 
+/** The entity a `/entities/:kind/:namespace/:name/…` route names. */
+function entityRefOfPath(req: Req): string {
+  const { kind, namespace, name } = req.params;
+  return stringifyEntityRef({ kind, namespace, name });
+}
+
 /**
  * Adds the scorecard routes (results, definitions, rollups, history, exemptions, campaigns) to
  * the plugin's router. Every route needs a user or service credential; callers only ever see
@@ -221,7 +227,7 @@ export function registerScorecardRoutes(
       const credentials = await credentialsOf(req);
       const entityRef = await readableEntityRef(
         credentials,
-        stringifyEntityRef(req.params as any),
+        entityRefOfPath(req),
       );
       let stored = await store.listEntityResults(entityRef);
       if (stored.length === 0 && scorecards.listScorecards().length > 0) {
@@ -238,7 +244,7 @@ export function registerScorecardRoutes(
       const credentials = await credentialsOf(req);
       const entityRef = await readableEntityRef(
         credentials,
-        stringifyEntityRef(req.params as any),
+        entityRefOfPath(req),
       );
       const stored = await scorecards.evaluateEntity(entityRef);
       res.json(await entityView(entityRef, stored));

@@ -443,9 +443,7 @@ spec:
     ]);
   });
 
-  it('reports a dangling indicatorRef as an error and dangling alerting references as warnings', () => {
-    expect(
-      brief(`apiVersion: openslo/v1
+  const DANGLING = `apiVersion: openslo/v1
 kind: SLO
 metadata:
   name: errors
@@ -465,13 +463,31 @@ spec:
           - conditionRef: missing-condition
         notificationTargets:
           - targetRef: missing-target
-`),
-    ).toEqual([
+`;
+
+  it('reports dangling indicatorRef and alerting references as errors, as the OpenSLO SDK does', () => {
+    expect(brief(DANGLING)).toEqual([
       '7:17 spec.indicatorRef [error] no SLI named "nowhere" is among the files read together; define it (kind: SLI) in one of them, or write it inline as "indicator"',
-      '12:23 spec.alertPolicies[0].alertPolicyRef [warning] no AlertPolicy named "missing-policy" is among the files read together',
-      '18:27 spec.alertPolicies[1].spec.conditions[0].conditionRef [warning] no AlertCondition named "missing-condition" is among the files read together',
-      '20:24 spec.alertPolicies[1].spec.notificationTargets[0].targetRef [warning] no AlertNotificationTarget named "missing-target" is among the files read together',
+      '12:23 spec.alertPolicies[0].alertPolicyRef [error] no AlertPolicy named "missing-policy" is among the files read together; define it (kind: AlertPolicy) in one of them or write it inline, or allow references resolved elsewhere (reliability validate --allow-external-refs)',
+      '18:27 spec.alertPolicies[1].spec.conditions[0].conditionRef [error] no AlertCondition named "missing-condition" is among the files read together; define it (kind: AlertCondition) in one of them or write it inline, or allow references resolved elsewhere (reliability validate --allow-external-refs)',
+      '20:24 spec.alertPolicies[1].spec.notificationTargets[0].targetRef [error] no AlertNotificationTarget named "missing-target" is among the files read together; define it (kind: AlertNotificationTarget) in one of them or write it inline, or allow references resolved elsewhere (reliability validate --allow-external-refs)',
     ]);
+  });
+
+  it('makes dangling alerting references warnings when they may resolve elsewhere, never the indicatorRef', () => {
+    const { problems } = parseSloFiles(
+      [{ path: 'slo.yaml', content: DANGLING }],
+      { unresolvedAlertReferences: 'warning' },
+    );
+    expect(
+      problems.map(p => `${p.line}:${p.column} ${p.path} [${p.severity}]`),
+    ).toEqual([
+      '7:17 spec.indicatorRef [error]',
+      '12:23 spec.alertPolicies[0].alertPolicyRef [warning]',
+      '18:27 spec.alertPolicies[1].spec.conditions[0].conditionRef [warning]',
+      '20:24 spec.alertPolicies[1].spec.notificationTargets[0].targetRef [warning]',
+    ]);
+    expect(problems[1].message).toMatch(/taken to be defined elsewhere$/);
   });
 
   it('says when a referenced SLI has errors of its own', () => {

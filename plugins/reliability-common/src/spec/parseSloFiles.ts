@@ -27,6 +27,14 @@ export interface SloParseOptions {
    * few hundred kilobytes, so larger input is refused rather than parsed.
    */
   maxFileLength?: number;
+  /**
+   * What an OpenSLO reference to an AlertPolicy, AlertCondition or AlertNotificationTarget that
+   * none of the files defines is. Defaults to `'error'`, the verdict of the OpenSLO SDK's
+   * reference inliner. `'warning'` is for readers that know such objects are kept elsewhere (an
+   * SLO platform), and for the backend, which builds nothing from alert policies.
+   * An SLO's `indicatorRef` must always resolve: the SLO cannot be evaluated without its SLI.
+   */
+  unresolvedAlertReferences?: 'error' | 'warning';
 }
 
 /**
@@ -45,7 +53,9 @@ export function parseSloFiles(
 ): SloParseResult {
   const problems: SpecProblem[] = [];
   const found: ServiceLevelObjective[] = [];
-  const openSloV1 = new OpenSloV1Collection();
+  const openSloV1 = new OpenSloV1Collection({
+    unresolvedAlertReferences: options.unresolvedAlertReferences ?? 'error',
+  });
   const maxLength = options.maxFileLength ?? DEFAULT_MAX_FILE_LENGTH;
 
   for (const file of files) {

@@ -36,6 +36,14 @@ export class OpenSloV1Collection implements OpenSloV1Resolver {
     SliDefinition | undefined
   >();
   private readonly buildProblems: SpecProblem[] = [];
+  readonly unresolvedAlertReferences: 'error' | 'warning';
+
+  constructor(
+    options: { unresolvedAlertReferences?: 'error' | 'warning' } = {},
+  ) {
+    this.unresolvedAlertReferences =
+      options.unresolvedAlertReferences ?? 'error';
+  }
 
   /** Checks an object's structure and keeps it; returns the problems found. */
   add(object: YamlObject, kind: OpenSloV1Kind): SpecProblem[] {

@@ -20,6 +20,8 @@ export interface OpenSloV1Entry<Kind extends OpenSloV1Kind = OpenSloV1Kind> {
  * @internal
  */
 export interface OpenSloV1Lookup {
+  /** The severity of a reference to an alert object that no file defines. */
+  readonly unresolvedAlertReferences: 'error' | 'warning';
   find<Kind extends OpenSloV1Kind>(
     kind: Kind,
     name: string,

@@ -1,8 +1,9 @@
 /**
  * Alert policies, conditions and notification targets are validated but not turned into the model:
  * the suite generates Sloth's burn-rate alerts. A reference to one that is not among the files read
- * together is therefore a warning (it changes nothing this suite produces), while a reference that
- * is also an inline object, or neither, is an error.
+ * together is an error, as in the OpenSLO SDK's reference inliner (`<Kind> 'name' referenced at
+ * 'spec.conditions[0].conditionRef' does not exist`), unless the reader says such objects are kept
+ * elsewhere (then a warning). A reference that is also an inline object, or neither, is an error.
  */
 import type { SpecProblem } from '../../../problems';
 import type { PathSegment } from '../../yaml/path';
@@ -119,10 +120,15 @@ function checkRefOrInline(
       return false;
     }
     if (!lookup.find(names.kind, ref)) {
+      const severity = lookup.unresolvedAlertReferences;
       problem(
         [names.refField],
-        `no ${names.kind} named "${ref}" is among the files read together`,
-        'warning',
+        `no ${names.kind} named "${ref}" is among the files read together; ${
+          severity === 'error'
+            ? `define it (kind: ${names.kind}) in one of them or write it inline, or allow references resolved elsewhere (reliability validate --allow-external-refs)`
+            : 'it is taken to be defined elsewhere'
+        }`,
+        severity,
       );
     }
     return false;
