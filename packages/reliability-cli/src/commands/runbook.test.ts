@@ -32,7 +32,11 @@ spec:
 describe('reliability runbook render', () => {
   it('prints Markdown by default', async () => {
     const dir = tempDir({ 'runbook.yaml': RUNBOOK });
-    const run = await runCli('runbook', 'render', path.join(dir, 'runbook.yaml'));
+    const run = await runCli(
+      'runbook',
+      'render',
+      path.join(dir, 'runbook.yaml'),
+    );
     expect(run).toMatchObject({ code: 0, stderr: '' });
     expect(run.stdout).toMatch(/^# Shop\n/);
     expect(run.stdout).toContain('| `ShopDown` | [up](#node-up) |');
@@ -56,7 +60,9 @@ describe('reliability runbook render', () => {
       '  alert_ShopDown>"Alert: ShopDown"] --> n_up',
       '  n_up{"Is it up?"}',
     ]);
-    expect(run.stdout).toContain('  n_page --> stop_page(["Escalate to on-call"])');
+    expect(run.stdout).toContain(
+      '  n_page --> stop_page(["Escalate to on-call"])',
+    );
   });
 
   it('prints the problems of an invalid runbook and exits 1 without output', async () => {

@@ -32,7 +32,9 @@ export async function renderRunbook(
     text = fs.readFileSync(file, 'utf8');
   } catch (error) {
     throw new CliError(
-      `cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+      `cannot read ${file}: ${
+        (error as NodeJS.ErrnoException).code ?? (error as Error).message
+      }`,
     );
   }
   const result = parseRunbookFile(text, { file });

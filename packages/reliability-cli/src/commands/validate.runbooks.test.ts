@@ -21,7 +21,10 @@ slos:
         disable: true
 `;
 
-const runbook = (alert: string, slo = 'availability') => `apiVersion: reliability.dev/v1
+const runbook = (
+  alert: string,
+  slo = 'availability',
+) => `apiVersion: reliability.dev/v1
 kind: Runbook
 metadata:
   name: shop
@@ -92,7 +95,10 @@ describe('reliability validate with runbooks', () => {
     const run = await runCli('validate', dir);
     expect(run.code).toBe(1);
     expect(run.stdout.trim().split('\n')).toEqual([
-      `${file}:6:3 spec.entryPoints the page alert "ShopHighErrorRate" of the SLO "availability" (${path.join(dir, 'slos.yaml')}:4) has no entry point: add { alert: ShopHighErrorRate, node: <the node to start at> } to spec.entryPoints`,
+      `${file}:6:3 spec.entryPoints the page alert "ShopHighErrorRate" of the SLO "availability" (${path.join(
+        dir,
+        'slos.yaml',
+      )}:4) has no entry point: add { alert: ShopHighErrorRate, node: <the node to start at> } to spec.entryPoints`,
       `${file}:13:16 spec.nodes.look.evidence[0].slo the entity has no SLO "availabilty": name one of "availability"`,
     ]);
   });
@@ -105,7 +111,11 @@ describe('reliability validate with runbooks', () => {
     const run = await runCli('validate', dir);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(
-      `${path.join(dir, 'svc', 'tree.yaml')}:6:3 spec.entryPoints the page alert "ShopHighErrorRate"`,
+      `${path.join(
+        dir,
+        'svc',
+        'tree.yaml',
+      )}:6:3 spec.entryPoints the page alert "ShopHighErrorRate"`,
     );
     expect(run.stderr).toBe('2 file(s) checked: 1 error(s), 0 warning(s)\n');
   });
@@ -128,7 +138,9 @@ describe('reliability validate with runbooks', () => {
 
   it('accepts Markdown runbooks and reports runbook files that are missing or not runbooks', async () => {
     const markdown = tempDir({
-      'catalog-info.yaml': catalogInfo({ 'reliability/runbook': './runbook.md' }),
+      'catalog-info.yaml': catalogInfo({
+        'reliability/runbook': './runbook.md',
+      }),
       'runbook.md': '# Runbook\n',
     });
     expect((await runCli('validate', markdown)).code).toBe(0);
@@ -143,7 +155,9 @@ describe('reliability validate with runbooks', () => {
     );
 
     const notRunbook = tempDir({
-      'catalog-info.yaml': catalogInfo({ 'reliability/runbook': './values.yaml' }),
+      'catalog-info.yaml': catalogInfo({
+        'reliability/runbook': './values.yaml',
+      }),
       'values.yaml': 'replicas: 3\n',
     });
     const notRunbookRun = await runCli('validate', notRunbook);

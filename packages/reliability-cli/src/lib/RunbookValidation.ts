@@ -74,8 +74,7 @@ export class RunbookValidation {
     }
     const name = path.join(path.dirname(catalogFile), reference.path);
     const resolved = path.resolve(name);
-    const content =
-      this.unclaimed.get(resolved)?.content ?? read(name);
+    const content = this.unclaimed.get(resolved)?.content ?? read(name);
     if (content === undefined) {
       return [
         {
@@ -143,7 +142,8 @@ export class RunbookValidation {
       .map(entry => path.join(dir, entry))
       .flatMap(file => {
         const content = read(file);
-        return content !== undefined && classifyYamlFile(file, content) === 'slo'
+        return content !== undefined &&
+          classifyYamlFile(file, content) === 'slo'
           ? [{ path: file, content }]
           : [];
       });

@@ -103,7 +103,10 @@ export function cyclesWithoutExit(graph: RunbookGraph): string[][] {
           onStack.add(successor);
           work.push({ id: successor, next: 0 });
         } else if (onStack.has(successor)) {
-          low.set(frame.id, Math.min(low.get(frame.id)!, index.get(successor)!));
+          low.set(
+            frame.id,
+            Math.min(low.get(frame.id)!, index.get(successor)!),
+          );
         }
         continue;
       }

@@ -1,6 +1,9 @@
 export * from './model';
 export { parseRunbookFile } from './parseRunbookFile';
-export type { RunbookParseOptions, RunbookParseResult } from './parseRunbookFile';
+export type {
+  RunbookParseOptions,
+  RunbookParseResult,
+} from './parseRunbookFile';
 export { RUNBOOK_API_VERSION, RUNBOOK_KIND } from './schema';
 export { runbookLinkHref } from './links';
 export { findRunbookEvidenceSlos } from './sloEvidence';

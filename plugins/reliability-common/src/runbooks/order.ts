@@ -19,7 +19,10 @@ export function nodesInReadingOrder(tree: RunbookTree): RunbookNode[] {
   );
   const graph = { ids: [...byId.keys()], successors, ends: new Set<string>() };
   const seen = new Set<string>();
-  for (const root of [tree.start, ...tree.entryPoints.map(entry => entry.node)]) {
+  for (const root of [
+    tree.start,
+    ...tree.entryPoints.map(entry => entry.node),
+  ]) {
     for (const id of reachableFrom(graph, [root])) {
       seen.add(id);
     }

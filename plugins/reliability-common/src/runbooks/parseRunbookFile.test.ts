@@ -408,7 +408,9 @@ describe('parseRunbookFile', () => {
       ...Array.from(
         { length: 6 },
         (_, i) =>
-          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10)
+          `${String.fromCharCode(98 + i)}: &${String.fromCharCode(
+            98 + i,
+          )} [${Array(10)
             .fill(`*${String.fromCharCode(97 + i)}`)
             .join(', ')}]`,
       ),

@@ -304,7 +304,11 @@ class RunbookReader {
         path,
         'the evidence item is empty: give slo (an SLO of the entity) or title and url (a link)',
       );
-      return { type: 'link', link: { title: '', url: '', params: {} }, ...note };
+      return {
+        type: 'link',
+        link: { title: '', url: '', params: {} },
+        ...note,
+      };
     }
     for (const field of ['title', 'url'] as const) {
       if (input[field] === undefined) {
@@ -408,8 +412,12 @@ class RunbookReader {
       if (!reached.has(node.id)) {
         this.error(
           ['spec', 'nodes', node.id],
-          `no walk reaches the node "${node.id}": point an answer, a next or an entry point at it${
-            startWritten ? '' : ' (walks without an alert start at the first node)'
+          `no walk reaches the node "${
+            node.id
+          }": point an answer, a next or an entry point at it${
+            startWritten
+              ? ''
+              : ' (walks without an alert start at the first node)'
           }, or remove it`,
           'key',
         );

@@ -1,5 +1,10 @@
 import { runbookLinkHref } from './links';
-import type { RunbookEvidence, RunbookLink, RunbookNode, RunbookTree } from './model';
+import type {
+  RunbookEvidence,
+  RunbookLink,
+  RunbookNode,
+  RunbookTree,
+} from './model';
 import { nodesInReadingOrder } from './order';
 
 /** Escapes text so that Markdown shows it as written, inline. */
@@ -21,16 +26,18 @@ function nodeLink(tree: RunbookTree, id: string): string {
 
 function link(runbookLink: RunbookLink): string {
   // Angle brackets let a URL hold spaces and parentheses.
-  return `[${inline(runbookLink.title)}](<${runbookLinkHref(runbookLink).replace(
-    /[<>]/g,
-    character => encodeURIComponent(character),
-  )}>)`;
+  return `[${inline(runbookLink.title)}](<${runbookLinkHref(
+    runbookLink,
+  ).replace(/[<>]/g, character => encodeURIComponent(character))}>)`;
 }
 
 function evidence(item: RunbookEvidence): string {
   const note = item.note ? `: ${inline(item.note)}` : '';
   return item.type === 'slo'
-    ? `- SLO \`${item.slo.replace(/`/g, "'")}\` (live SLI and burn rates)${note}`
+    ? `- SLO \`${item.slo.replace(
+        /`/g,
+        "'",
+      )}\` (live SLI and burn rates)${note}`
     : `- ${link(item.link)}${note}`;
 }
 
@@ -38,8 +45,8 @@ function evidence(item: RunbookEvidence): string {
 function codeBlock(commands: readonly string[]): string[] {
   const longest = Math.max(
     2,
-    ...commands.map(
-      command => Math.max(0, ...(command.match(/`+/g) ?? []).map(run => run.length)),
+    ...commands.map(command =>
+      Math.max(0, ...(command.match(/`+/g) ?? []).map(run => run.length)),
     ),
   );
   const fence = '`'.repeat(longest + 1);
@@ -47,7 +54,12 @@ function codeBlock(commands: readonly string[]): string[] {
 }
 
 function nodeSection(tree: RunbookTree, node: RunbookNode): string[] {
-  const lines = [`<a id="${anchor(node.id)}"></a>`, '', `### ${inline(node.title)}`, ''];
+  const lines = [
+    `<a id="${anchor(node.id)}"></a>`,
+    '',
+    `### ${inline(node.title)}`,
+    '',
+  ];
   if (node.type === 'question') {
     lines.push(`**${inline(node.question)}**`, '');
   } else {
@@ -109,7 +121,11 @@ export function renderRunbookMarkdown(tree: RunbookTree): string {
       '| Alert | Start at |',
       '| --- | --- |',
       ...tree.entryPoints.map(
-        entry => `| \`${entry.alert.replace(/[`|]/g, "'")}\` | ${nodeLink(tree, entry.node)} |`,
+        entry =>
+          `| \`${entry.alert.replace(/[`|]/g, "'")}\` | ${nodeLink(
+            tree,
+            entry.node,
+          )} |`,
       ),
       '',
     );

@@ -47,7 +47,9 @@ export function renderRunbookMermaid(tree: RunbookTree): string {
   lines.push(`  start((${label('Start')})) --> ${mermaidId('n', tree.start)}`);
   tree.entryPoints.forEach(entry => {
     lines.push(
-      `  ${mermaidId('alert', entry.alert)}>${label(`Alert: ${entry.alert}`)}] --> ${mermaidId('n', entry.node)}`,
+      `  ${mermaidId('alert', entry.alert)}>${label(
+        `Alert: ${entry.alert}`,
+      )}] --> ${mermaidId('n', entry.node)}`,
     );
   });
   for (const node of nodes) {
@@ -57,16 +59,25 @@ export function renderRunbookMermaid(tree: RunbookTree): string {
     const from = mermaidId('n', node.id);
     if (node.type === 'question') {
       for (const answer of node.answers) {
-        lines.push(`  ${from} -->|${label(answer.label)}| ${mermaidId('n', answer.next)}`);
+        lines.push(
+          `  ${from} -->|${label(answer.label)}| ${mermaidId(
+            'n',
+            answer.next,
+          )}`,
+        );
       }
     } else if (node.next !== undefined) {
       lines.push(`  ${from} --> ${mermaidId('n', node.next)}`);
     } else if (node.end === 'resolved') {
-      lines.push(`  ${from} --> ${mermaidId('stop', node.id)}([${label('Resolved')}])`);
+      lines.push(
+        `  ${from} --> ${mermaidId('stop', node.id)}([${label('Resolved')}])`,
+      );
     } else if (node.end === 'escalate') {
       const to = node.escalation?.to ?? 'on-call';
       lines.push(
-        `  ${from} --> ${mermaidId('stop', node.id)}([${label(`Escalate to ${to}`)}])`,
+        `  ${from} --> ${mermaidId('stop', node.id)}([${label(
+          `Escalate to ${to}`,
+        )}])`,
       );
     }
   }
