@@ -83,7 +83,8 @@ function sharedFixturesRoot(): string | undefined {
 export function sloCorpus(): CorpusFile[] {
   const own = yamlFilesUnder(path.join(REPOSITORY_ROOT, 'examples/services'))
     .filter(file => !file.endsWith('catalog-info.yaml'))
-    .map(read);
+    .map(read)
+    .filter(file => !RUNBOOK_KIND_LINE.test(file.content));
   const root = sharedFixturesRoot();
   const shared = root
     ? [
@@ -109,6 +110,19 @@ export function catalogCorpus(): CorpusFile[] {
   ]
     .filter(file => fs.existsSync(file))
     .map(read);
+}
+
+/** Decision-tree runbooks beside the examples' SLO files, which are no SLO files. */
+const RUNBOOK_KIND_LINE = /^kind:\s*Runbook\s*$/m;
+
+/** Runbook files: the examples' and the documented example of the package README. */
+export function runbookCorpus(): CorpusFile[] {
+  return [
+    ...yamlFilesUnder(path.join(REPOSITORY_ROOT, 'examples/services'))
+      .map(read)
+      .filter(file => RUNBOOK_KIND_LINE.test(file.content)),
+    ...yamlBlocksOf(COMMON_README, 'kind: Runbook'),
+  ];
 }
 
 /** Rotation files: the documented example of the package README. */

@@ -5,6 +5,7 @@ export type {
   RunbookParseResult,
 } from './parseRunbookFile';
 export { RUNBOOK_API_VERSION, RUNBOOK_KIND } from './schema';
+export { findRunbookEntryNode } from './entryNode';
 export { runbookLinkHref } from './links';
 export { findRunbookEvidenceSlos } from './sloEvidence';
 export { renderRunbookMarkdown } from './renderRunbookMarkdown';
