@@ -119,6 +119,8 @@ Start at [Up?](#node-is-up).
 
 **Does "/health" answer \\<200\\> \\#1?**
 
+Answers:
+
 - Yes \\[really\\] → [end](#node-end)
 - No → [Restart \\(pods\\)](#node-is_up)
 

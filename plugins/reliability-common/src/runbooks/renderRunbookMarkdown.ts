@@ -69,8 +69,11 @@ function nodeSection(tree: RunbookTree, node: RunbookNode): string[] {
   if (node.evidence.length > 0) {
     lines.push('Evidence:', '', ...node.evidence.map(evidence), '');
   }
+  // Each list has a label: two lists with only a blank line between would read as one.
   if (node.type === 'question') {
     lines.push(
+      'Answers:',
+      '',
       ...node.answers.map(
         answer => `- ${inline(answer.label)} → ${nodeLink(tree, answer.next)}`,
       ),
@@ -82,7 +85,7 @@ function nodeSection(tree: RunbookTree, node: RunbookNode): string[] {
     lines.push(...codeBlock(node.commands), '');
   }
   if (node.links.length > 0) {
-    lines.push(...node.links.map(item => `- ${link(item)}`), '');
+    lines.push('Links:', '', ...node.links.map(item => `- ${link(item)}`), '');
   }
   if (node.next !== undefined) {
     lines.push(`Then: ${nodeLink(tree, node.next)}`, '');
