@@ -55,6 +55,9 @@ function yamlBlocksOf(file: string, marker: string): CorpusFile[] {
     }));
 }
 
+/** Decision-tree runbooks beside the examples' SLO files, which are no SLO files. */
+const RUNBOOK_KIND_LINE = /^kind:\s*Runbook\s*$/m;
+
 let sharedCorpusNoticeShown = false;
 
 /** The shared fixtures directory, or undefined (said once, clearly) when it is not configured. */
@@ -111,9 +114,6 @@ export function catalogCorpus(): CorpusFile[] {
     .filter(file => fs.existsSync(file))
     .map(read);
 }
-
-/** Decision-tree runbooks beside the examples' SLO files, which are no SLO files. */
-const RUNBOOK_KIND_LINE = /^kind:\s*Runbook\s*$/m;
 
 /** Runbook files: the examples' and the documented example of the package README. */
 export function runbookCorpus(): CorpusFile[] {
