@@ -11,7 +11,7 @@ import { cliVersion } from './lib/version';
 export function createProgram(exit: ExitCodeSink = () => {}): Command {
   const program = new Command('reliability')
     .description(
-      'Validate SLO files and catalog annotations, and generate Prometheus rules identical to Sloth.',
+      'Validate SLO files, runbooks and catalog annotations, generate Prometheus rules identical to Sloth, and render runbooks.',
     )
     .version(cliVersion())
     .showHelpAfterError()

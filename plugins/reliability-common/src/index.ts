@@ -18,3 +18,4 @@ export * from './oncall';
 export * from './alerts';
 export * from './scorecards';
 export * from './api';
+export * from './runbooks';

@@ -122,4 +122,29 @@ export function registerCommands(program: Command, exit: ExitCodeSink): void {
         exit(await run(command, () => validate(paths, options)));
       },
     );
+
+  program
+    .command('runbook')
+    .description('Work with decision-tree runbooks (kind: Runbook).')
+    .command('render')
+    .description(
+      'Print a runbook as Markdown (for wikis and reviews) or as a Mermaid flowchart.',
+    )
+    .argument('<file>', 'the runbook file')
+    .addOption(
+      new Option('--format <format>', 'output format')
+        .choices(['markdown', 'mermaid'])
+        .default('markdown'),
+    )
+    .action(
+      async (
+        file: string,
+        options: { format: 'markdown' | 'mermaid' },
+        command: Command,
+      ) => {
+        const { renderRunbook } =
+          require('./runbook') as typeof import('./runbook');
+        exit(await run(command, () => renderRunbook(file, options)));
+      },
+    );
 }

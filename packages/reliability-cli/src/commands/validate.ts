@@ -10,6 +10,7 @@ import {
 import { classifyYamlFile } from '../lib/classifyYamlFile';
 import { CliError } from '../lib/CliError';
 import { discoverYamlFiles } from '../lib/discoverYamlFiles';
+import { RunbookValidation } from '../lib/RunbookValidation';
 
 /**
  * The options of `reliability validate`.
@@ -66,6 +67,7 @@ export async function validate(
   };
   const catalogs: NamedFile[] = [];
   const standalone = new Map<string, NamedFile>();
+  const runbooks = new RunbookValidation();
 
   for (const given of paths) {
     let stat: fs.Stats;
@@ -83,6 +85,8 @@ export async function validate(
           catalogs.push(file!);
         } else if (kind === 'slo') {
           standalone.set(path.resolve(name), file!);
+        } else if (kind === 'runbook') {
+          runbooks.add(name, file!.content);
         }
       }
       continue;
@@ -92,13 +96,20 @@ export async function validate(
       problems.push(problemAt(given, 'cannot be read'));
     } else if (classifyYamlFile(given, file.content) === 'catalog') {
       catalogs.push(file);
+    } else if (classifyYamlFile(given, file.content) === 'runbook') {
+      runbooks.add(given, file.content);
     } else {
       // Given by name, so it is meant to be an SLO file even if it does not look like one.
       standalone.set(path.resolve(given), file);
     }
   }
 
-  if (catalogs.length === 0 && standalone.size === 0 && problems.length === 0) {
+  if (
+    catalogs.length === 0 &&
+    standalone.size === 0 &&
+    runbooks.isEmpty &&
+    problems.length === 0
+  ) {
     throw new CliError(
       `no catalog-info.yaml or SLO files found in ${paths.join(', ')}`,
     );
@@ -144,6 +155,7 @@ export async function validate(
       if (sources.length > 0) {
         problems.push(...parseSloFiles(sources, parseOptions).problems);
       }
+      problems.push(...runbooks.checkEntity(catalog.name, entity, sources));
     }
   }
   for (const file of standalone.values()) {
@@ -154,6 +166,7 @@ export async function validate(
       ).problems,
     );
   }
+  problems.push(...runbooks.checkUnclaimed());
 
   // A file named by two entities, or also given directly, must not report its problems twice.
   const unique = [
@@ -167,7 +180,8 @@ export async function validate(
     }
     const errors = unique.filter(p => p.severity === 'error').length;
     const warnings = unique.length - errors;
-    const files = catalogs.length + referenced + standalone.size;
+    const files =
+      catalogs.length + referenced + standalone.size + runbooks.fileCount;
     process.stderr.write(
       `${files} file(s) checked: ${errors} error(s), ${warnings} warning(s)\n`,
     );

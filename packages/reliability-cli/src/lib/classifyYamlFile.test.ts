@@ -21,6 +21,21 @@ describe('classifyYamlFile', () => {
     ).toBe('slo');
   });
 
+  it('recognises runbooks by apiVersion and kind, not rotations', () => {
+    expect(
+      classifyYamlFile(
+        'runbook.yaml',
+        'apiVersion: reliability.dev/v1\nkind: Runbook\n',
+      ),
+    ).toBe('runbook');
+    expect(
+      classifyYamlFile(
+        'rotation.yaml',
+        'apiVersion: reliability.dev/v1\nkind: Rotation\n',
+      ),
+    ).toBe('other');
+  });
+
   it('skips other YAML, including alert window catalogs', () => {
     expect(
       classifyYamlFile(

@@ -5,9 +5,13 @@ import path from 'node:path';
  *
  * @internal
  */
-export type YamlFileKind = 'catalog' | 'slo' | 'other';
+export type YamlFileKind = 'catalog' | 'slo' | 'runbook' | 'other';
 
 const CATALOG_FILE = /^catalog-info\.ya?ml$/i;
+const RUNBOOK_CONTENT = [
+  /^apiVersion:\s*['"]?reliability\.dev\/v1['"]?\s*$/m,
+  /^kind:\s*['"]?Runbook['"]?\s*$/m,
+];
 const CATALOG_CONTENT = /^apiVersion:\s*['"]?backstage\.io\//m;
 const SLO_CONTENT = [
   /^apiVersion:\s*['"]?openslo\//m,
@@ -27,6 +31,9 @@ export function classifyYamlFile(file: string, content: string): YamlFileKind {
   }
   if (SLO_CONTENT.some(pattern => pattern.test(content))) {
     return 'slo';
+  }
+  if (RUNBOOK_CONTENT.every(pattern => pattern.test(content))) {
+    return 'runbook';
   }
   if (CATALOG_CONTENT.test(content)) {
     return 'catalog';

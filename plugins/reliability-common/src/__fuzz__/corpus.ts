@@ -55,6 +55,9 @@ function yamlBlocksOf(file: string, marker: string): CorpusFile[] {
     }));
 }
 
+/** Decision-tree runbooks beside the examples' SLO files, which are no SLO files. */
+const RUNBOOK_KIND_LINE = /^kind:\s*Runbook\s*$/m;
+
 let sharedCorpusNoticeShown = false;
 
 /** The shared fixtures directory, or undefined (said once, clearly) when it is not configured. */
@@ -83,7 +86,8 @@ function sharedFixturesRoot(): string | undefined {
 export function sloCorpus(): CorpusFile[] {
   const own = yamlFilesUnder(path.join(REPOSITORY_ROOT, 'examples/services'))
     .filter(file => !file.endsWith('catalog-info.yaml'))
-    .map(read);
+    .map(read)
+    .filter(file => !RUNBOOK_KIND_LINE.test(file.content));
   const root = sharedFixturesRoot();
   const shared = root
     ? [
@@ -109,6 +113,16 @@ export function catalogCorpus(): CorpusFile[] {
   ]
     .filter(file => fs.existsSync(file))
     .map(read);
+}
+
+/** Runbook files: the examples' and the documented example of the package README. */
+export function runbookCorpus(): CorpusFile[] {
+  return [
+    ...yamlFilesUnder(path.join(REPOSITORY_ROOT, 'examples/services'))
+      .map(read)
+      .filter(file => RUNBOOK_KIND_LINE.test(file.content)),
+    ...yamlBlocksOf(COMMON_README, 'kind: Runbook'),
+  ];
 }
 
 /** Rotation files: the documented example of the package README. */

@@ -48,7 +48,7 @@ export const FUZZ_TOTAL_RUNS = fromEnvironment('FUZZ_RUNS', DEFAULT_TOTAL_RUNS);
  * @internal
  */
 export const FUZZ_SHARES = {
-  'slo text mutations': 2000,
+  'slo text mutations': 1500,
   'slo tree mutations': 1400,
   'slo alias bombs and nesting': 300,
   'slo several files': 300,
@@ -58,6 +58,9 @@ export const FUZZ_SHARES = {
   'rotation text mutations': 800,
   'rotation tree mutations': 500,
   'rotation alias bombs and nesting': 200,
+  'runbook text mutations': 300,
+  'runbook tree mutations': 150,
+  'runbook alias bombs and nesting': 50,
   'scorecard text mutations': 600,
   'scorecard tree mutations': 600,
   'scorecard alias bombs and nesting': 200,

@@ -29,7 +29,7 @@ const brief = (content: string) =>
   );
 
 describe('validateCatalogInfo', () => {
-  it('gives every entity with its SLO file locations', () => {
+  it('gives every entity with its SLO file and runbook locations', () => {
     const result = validate(CATALOG_INFO);
     expect(result.problems).toEqual([]);
     expect(result.entities).toEqual([
@@ -40,6 +40,15 @@ describe('validateCatalogInfo', () => {
           'https://example.com/slos/latency.yaml',
         ],
         location: { file: 'catalog-info.yaml', line: 1, column: 1, path: '' },
+        runbook: {
+          path: 'https://runbooks.example.com/checkout',
+          location: {
+            file: 'catalog-info.yaml',
+            line: 8,
+            column: 26,
+            path: 'metadata.annotations["reliability/runbook"]',
+          },
+        },
       },
       {
         ref: 'api:payments/checkout-api',

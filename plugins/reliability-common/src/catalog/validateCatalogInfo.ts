@@ -31,6 +31,11 @@ export interface CatalogEntitySlos {
   sloLocations: string[];
   /** Where the entity is written. */
   location: SpecLocation;
+  /**
+   * The valid location of `reliability/runbook`, as written, and where the annotation is, so that
+   * a runbook file that is missing or invalid can be reported on it.
+   */
+  runbook?: { path: string; location: SpecLocation };
 }
 
 /**
@@ -171,6 +176,7 @@ function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
   }
 
   const runbook = annotations[RELIABILITY_RUNBOOK_ANNOTATION];
+  let runbookReference: CatalogEntitySlos['runbook'];
   if (runbook !== undefined) {
     const wrong =
       runbook.trim() === ''
@@ -178,6 +184,13 @@ function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
         : checkLocation(runbook.trim());
     if (wrong) {
       problem(RELIABILITY_RUNBOOK_ANNOTATION, wrong);
+    } else {
+      runbookReference = {
+        path: runbook.trim(),
+        location: object.location(
+          annotationPath(RELIABILITY_RUNBOOK_ANNOTATION),
+        ),
+      };
     }
   }
 
@@ -195,5 +208,10 @@ function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
     }
   }
 
-  result.entities.push({ ref, sloLocations, location: object.location([]) });
+  result.entities.push({
+    ref,
+    sloLocations,
+    location: object.location([]),
+    ...(runbookReference && { runbook: runbookReference }),
+  });
 }
