@@ -891,6 +891,7 @@ async function main() {
   let ok = false;
   try {
     log(`working in ${workDir} (log: ${logFile})`);
+    rmSync(SCREENSHOT_DIR, { recursive: true, force: true });
     const packed = await packAll();
     for (const pkg of Object.values(packed)) {
       await inspectTarball(pkg);
