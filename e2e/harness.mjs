@@ -74,7 +74,7 @@ export function findChromium(log) {
   );
 }
 
-function portInUse(port) {
+export function portInUse(port) {
   return new Promise(done => {
     const socket = net.connect({ port, host: '127.0.0.1' });
     socket.once('connect', () => {
@@ -109,7 +109,7 @@ export async function waitFor(what, timeoutMs, check, logFile) {
   );
 }
 
-function startProcess(harness, name, command, args, options, logStream) {
+export function startProcess(harness, name, command, args, options, logStream) {
   const child = spawn(command, args, {
     detached: true, // its own process group, so stopping it stops its children too
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -25,7 +25,7 @@ import { rootRouteRef } from './routes';
 // TypeScript checks it against the filter predicate type.
 
 /**
- * The {@link ReliabilityApi} backed by the Reliability backend.
+ * The `ReliabilityApi` (from the main entry) backed by the Reliability backend.
  *
  * @alpha
  */

@@ -9,6 +9,8 @@ import {
 import { createCardExtension } from '@backstage/plugin-home-react';
 import { ReliabilityClient, reliabilityApiRef } from './api';
 import { rootRouteRef } from './routes';
+import type { EntityReliabilityContentProps } from './components/EntityReliabilityContent';
+import type { EntityReliabilitySummaryCardProps } from './components/EntityReliabilitySummaryCard';
 
 /**
  * The Reliability plugin for apps on the legacy frontend system. Apps on the new frontend system
@@ -35,7 +37,7 @@ export const reliabilityPlugin = createPlugin({
  *
  * @public
  */
-export const ReliabilityPage = reliabilityPlugin.provide(
+export const ReliabilityPage: () => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityPage',
     component: () =>
@@ -52,7 +54,9 @@ export const ReliabilityPage = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityReliabilityContent = reliabilityPlugin.provide(
+export const EntityReliabilityContent: (
+  props: EntityReliabilityContentProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilityContent',
     component: {
@@ -69,7 +73,9 @@ export const EntityReliabilityContent = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityReliabilitySummaryCard = reliabilityPlugin.provide(
+export const EntityReliabilitySummaryCard: (
+  props: EntityReliabilitySummaryCardProps,
+) => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityReliabilitySummaryCard',
     component: {
@@ -87,7 +93,7 @@ export const EntityReliabilitySummaryCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityOnCallCard = reliabilityPlugin.provide(
+export const EntityOnCallCard: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityOnCallCard',
     component: {
@@ -103,7 +109,7 @@ export const EntityOnCallCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityRunbooksCard = reliabilityPlugin.provide(
+export const EntityRunbooksCard: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityRunbooksCard',
     component: {
@@ -120,17 +126,18 @@ export const EntityRunbooksCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityAlertQualityCard = reliabilityPlugin.provide(
-  createComponentExtension({
-    name: 'EntityAlertQualityCard',
-    component: {
-      lazy: () =>
-        import('./components/EntityAlertQualityCard').then(
-          m => m.EntityAlertQualityCard,
-        ),
-    },
-  }),
-);
+export const EntityAlertQualityCard: () => JSX.Element =
+  reliabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityAlertQualityCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityAlertQualityCard').then(
+            m => m.EntityAlertQualityCard,
+          ),
+      },
+    }),
+  );
 
 /**
  * Scorecard card: level and next level, checks by level with remediation, exemptions, and a
@@ -138,7 +145,7 @@ export const EntityAlertQualityCard = reliabilityPlugin.provide(
  *
  * @public
  */
-export const EntityScorecardCard = reliabilityPlugin.provide(
+export const EntityScorecardCard: () => JSX.Element = reliabilityPlugin.provide(
   createComponentExtension({
     name: 'EntityScorecardCard',
     component: {

@@ -1,6 +1,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { CliError } from '../lib/CliError';
 import { collectKeyValue } from '../lib/parseKeyValue';
+// Static imports: the published build bundles what is imported, and a lazy require('./generate')
+// found no file in dist/ (a dynamic import() breaks the in-repository TypeScript loader).
+import { generate } from './generate';
+import { validate } from './validate';
 
 /**
  * Receives the exit code of the command that ran.
@@ -40,8 +44,7 @@ async function run(
 }
 
 /**
- * Registers every command. Actions import their module only when they run, so that `--help` and
- * the other command stay fast.
+ * Registers every command.
  *
  * @internal
  */
@@ -90,8 +93,6 @@ export function registerCommands(program: Command, exit: ExitCodeSink): void {
       '30d',
     )
     .action(async (options, command: Command) => {
-      // require, not import(): Jest and the CLI's TypeScript loader both resolve it synchronously.
-      const { generate } = require('./generate') as typeof import('./generate');
       exit(await run(command, () => generate(options)));
     });
 
@@ -117,8 +118,6 @@ export function registerCommands(program: Command, exit: ExitCodeSink): void {
         options: { format: 'text' | 'json'; allowExternalRefs: boolean },
         command: Command,
       ) => {
-        const { validate } =
-          require('./validate') as typeof import('./validate');
         exit(await run(command, () => validate(paths, options)));
       },
     );

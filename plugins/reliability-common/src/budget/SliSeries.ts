@@ -47,7 +47,7 @@ export interface SliSeriesInput {
  * | method            | valid (denominator)            | bad (numerator)                       |
  * |-------------------|--------------------------------|---------------------------------------|
  * | `Occurrences`     | total events                   | bad events                            |
- * | `Timeslices`      | 1 when the slice has traffic   | 1 when its good ratio < target        |
+ * | `Timeslices`      | 1 when the slice has traffic   | 1 when its good ratio \< target       |
  * | `RatioTimeslices` | 1 when the slice has traffic   | the slice's bad ratio, bad ÷ total    |
  *
  * Gaps contribute nothing to either sum and are counted apart in `presentPrefix`, so a window of

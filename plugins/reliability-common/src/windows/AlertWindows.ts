@@ -27,7 +27,11 @@ export interface AlertWindows {
   ticket: { quick: BurnRateWindow; slow: BurnRateWindow };
 }
 
-/** The windows as written in a catalog file: percentages and durations in milliseconds. */
+/**
+ * The windows as written in a catalog file: percentages and durations in milliseconds.
+ *
+ * @public
+ */
 export interface AlertWindowsDefinition {
   sloPeriodMs: number;
   page: Record<'quick' | 'slow', Omit<BurnRateWindow, 'burnRateFactor'>>;
