@@ -17,7 +17,7 @@ apiVersion: backstage.io/v1alpha1
 kind: API
 metadata:
   name: checkout-api
-  namespace: Payments
+  namespace: payments
 `;
 
 const validate = (content: string) =>
@@ -106,6 +106,23 @@ describe('validateCatalogInfo', () => {
     const content = CATALOG_INFO.replace(new RegExp(`${key}: .*`), annotation);
     expect(brief(content)).toEqual([expected]);
   });
+
+  it.each([
+    ['name: Checkout', 'name: "\\r Checkout"', '4:9 metadata.name'],
+    ['name: Checkout', 'name: Check out', '4:9 metadata.name'],
+    ['namespace: payments', 'namespace: Payments', '18:14 metadata.namespace'],
+    ['kind: API', 'kind: 1API', '15:7 kind'],
+  ])(
+    'refuses what the catalog refuses: %s as %s',
+    (from, to, where) => {
+      const content = CATALOG_INFO.replace(from, to);
+      const result = validate(content);
+      expect(result.problems.map(p => `${p.line}:${p.column} ${p.path}`)).toContain(
+        where,
+      );
+      expect(result.entities).toHaveLength(1);
+    },
+  );
 
   it('keeps the valid locations of an annotation with a wrong one', () => {
     const result = validate(

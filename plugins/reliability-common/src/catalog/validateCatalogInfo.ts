@@ -1,3 +1,4 @@
+import { makeValidator } from '@backstage/catalog-model';
 import { z } from 'zod';
 import type { SpecProblem } from '../problems';
 import type { SloSourceFile, SpecLocation } from '../spec/model';
@@ -134,6 +135,42 @@ export function validateCatalogInfo(
   return { ...result, problems: sortProblems(result.problems) };
 }
 
+const catalogRules = makeValidator();
+
+/** What Backstage's catalog would refuse in an entity's kind, namespace and name. */
+function namingProblems(
+  kind: string,
+  metadata: { name: string; namespace?: string },
+): Array<[string[], string]> {
+  const problems: Array<[string[], string]> = [];
+  if (!catalogRules.isValidKind(kind)) {
+    problems.push([
+      ['kind'],
+      `${JSON.stringify(
+        kind,
+      )} is not a valid kind: a letter, then letters and digits`,
+    ]);
+  }
+  if (
+    metadata.namespace !== undefined &&
+    !catalogRules.isValidNamespace(metadata.namespace)
+  ) {
+    problems.push([
+      ['metadata', 'namespace'],
+      `${JSON.stringify(metadata.namespace)} is not a valid namespace: ` +
+        'at most 63 lower-case letters, digits and single dashes, starting and ending with a letter or digit',
+    ]);
+  }
+  if (!catalogRules.isValidEntityName(metadata.name)) {
+    problems.push([
+      ['metadata', 'name'],
+      `${JSON.stringify(metadata.name)} is not a valid entity name: ` +
+        'at most 63 letters and digits, separated by single "-", "_" or "."',
+    ]);
+  }
+  return problems;
+}
+
 function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
   const check = checkSchema(entitySchema, object, { unknownFields: 'error' });
   result.problems.push(...check.problems);
@@ -141,6 +178,14 @@ function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
     return;
   }
   const { kind, metadata } = check.data;
+  // Backstage's catalog refuses such an entity, so its SLOs could never be attached to it.
+  const naming = namingProblems(kind, metadata);
+  if (naming.length > 0) {
+    result.problems.push(
+      ...naming.map(([path, message]) => object.problem(path, message)),
+    );
+    return;
+  }
   const ref = `${kind}:${metadata.namespace ?? 'default'}/${
     metadata.name
   }`.toLowerCase();
