@@ -209,6 +209,16 @@ export async function startServers(harness, options) {
           file,
         ])
       : [];
+  // The example's JSM and GoAlert teams read invented data from these local servers, as under
+  // `./dev start` (app-config.yaml points reliability.jsm and reliability.goalert at them).
+  startProcess(
+    harness,
+    'demo-oncall',
+    process.execPath,
+    [join(ROOT, 'scripts', 'demo-oncall-servers.mjs')],
+    { cwd: ROOT, env },
+    logStream,
+  );
   const backend = startProcess(
     harness,
     'backend',

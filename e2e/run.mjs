@@ -246,6 +246,17 @@ async function runBrowser(executablePath) {
     await shot('checkout-slo-history');
     await page.setViewportSize({ width: 1440, height: 1000 });
 
+    log('opening ledger → Reliability tab (on call through GoAlert)');
+    // examples/services/ledger: two GoAlert services, answered by scripts/demo-oncall-servers.mjs.
+    await page.goto(`${APP_URL}/catalog/default/component/ledger/reliability`);
+    await page
+      .getByRole('region', { name: 'On call now' })
+      .first()
+      .getByText(/Demo (Dana|Fox|Walter)/)
+      .first()
+      .waitFor();
+    await shot('ledger-reliability-tab');
+
     log('opening the /reliability review page');
     await page.goto(`${APP_URL}/reliability`);
     const results = page.getByRole('tabpanel', { name: 'Scorecards' });
