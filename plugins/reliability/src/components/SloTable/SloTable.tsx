@@ -138,7 +138,11 @@ const useStyles = makeStyles(theme => ({
   exhaustion: { width: '11%' },
   detail: { width: '10%' },
   cell: { verticalAlign: 'top', overflowWrap: 'anywhere' },
-  selected: { backgroundColor: theme.palette.action.selected },
+  // A light tint keeps secondary text above 4.5:1; the bar marks the row without colour alone.
+  selected: {
+    backgroundColor: theme.palette.action.hover,
+    boxShadow: `inset 4px 0 0 ${theme.palette.primary.main}`,
+  },
 }));
 
 /**
