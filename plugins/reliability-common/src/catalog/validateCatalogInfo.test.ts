@@ -112,17 +112,14 @@ describe('validateCatalogInfo', () => {
     ['name: Checkout', 'name: Check out', '4:9 metadata.name'],
     ['namespace: payments', 'namespace: Payments', '18:14 metadata.namespace'],
     ['kind: API', 'kind: 1API', '15:7 kind'],
-  ])(
-    'refuses what the catalog refuses: %s as %s',
-    (from, to, where) => {
-      const content = CATALOG_INFO.replace(from, to);
-      const result = validate(content);
-      expect(result.problems.map(p => `${p.line}:${p.column} ${p.path}`)).toContain(
-        where,
-      );
-      expect(result.entities).toHaveLength(1);
-    },
-  );
+  ])('refuses what the catalog refuses: %s as %s', (from, to, where) => {
+    const content = CATALOG_INFO.replace(from, to);
+    const result = validate(content);
+    expect(
+      result.problems.map(p => `${p.line}:${p.column} ${p.path}`),
+    ).toContain(where);
+    expect(result.entities).toHaveLength(1);
+  });
 
   it('keeps the valid locations of an annotation with a wrong one', () => {
     const result = validate(
