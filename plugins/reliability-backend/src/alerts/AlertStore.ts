@@ -294,10 +294,12 @@ export class DatabaseAlertStore implements AlertStore {
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK);
         // Insert what is new; a concurrent replica inserting the same id makes this a no-op,
-        // and the row is then merged below under a row lock.
+        // and the row is then merged below under a row lock. No conflict target: the id and
+        // (source, external_id) are both unique, and PostgreSQL arbitrates only the target's
+        // index, so a replica's concurrent insert could still fail on the other with 23505.
         const created: Array<{ id: string }> = await tx(ALERTS)
           .insert(chunk)
-          .onConflict('id')
+          .onConflict()
           .ignore()
           .returning('id');
         const createdIds = new Set(created.map(r => r.id));
