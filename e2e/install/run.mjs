@@ -839,6 +839,9 @@ async function runApps(appDir, legacyApp) {
   const app = await startServer('app', join(appDir, 'packages/app'), APP_URL);
   timings.appS = app.seconds;
   await checkInBrowser(page, 'new-frontend-system');
+  // Leave the first app's page before it stops: its dev-server client reloads the page as soon
+  // as a server answers on the port again, which would interrupt the legacy app's first visit.
+  await page.goto('about:blank');
   await stopLast();
 
   const legacy = await startServer('legacy app', legacyApp, APP_URL);
