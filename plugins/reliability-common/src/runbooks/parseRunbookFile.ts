@@ -1,10 +1,9 @@
 import type { SpecProblem } from '../problems';
 import type { ServiceLevelObjective } from '../spec/model';
 import { sortProblems } from '../spec/sortProblems';
-import { checkSchema } from '../spec/validation/checkSchema';
+import { readSingleDocument } from '../spec/yaml/readSingleDocument';
 import type { NodeTarget } from '../spec/yaml/locateNode';
 import type { PathSegment } from '../spec/yaml/path';
-import { readYamlFile } from '../spec/yaml/readYamlFile';
 import type { YamlObject } from '../spec/yaml/YamlObject';
 import { cyclesWithoutExit, reachableFrom, RunbookGraph } from './graph';
 import { findRunbookEvidenceSlos, writtenSloNames } from './sloEvidence';
@@ -526,39 +525,19 @@ function parse(
   file: string,
   slos: readonly ServiceLevelObjective[] | undefined,
 ): RunbookParseResult {
-  const contents = readYamlFile({ path: file, content: text });
-  const problems = [...contents.problems];
-  if (problems.some(problem => problem.severity === 'error')) {
-    return { problems };
-  }
-  const count = contents.objects.length;
-  if (count !== 1 || contents.objects[0].basePath.length > 0) {
-    let found = `${count} documents`;
-    if (count === 0) {
-      found = 'nothing';
-    } else if (contents.objects[0].basePath.length > 0) {
-      found = 'a list';
-    }
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      path: '',
-      message: `a runbook file holds exactly one document with apiVersion ${RUNBOOK_API_VERSION} and kind ${RUNBOOK_KIND}, found ${found}`,
-      severity: 'error',
-    });
-    return { problems };
-  }
-  const object = contents.objects[0];
-  const check = checkSchema(runbookFileSchema, object, {
-    unknownFields: 'error',
+  const read = readSingleDocument({
+    text,
+    file,
+    schema: runbookFileSchema,
+    what: `a runbook file holds exactly one document with apiVersion ${RUNBOOK_API_VERSION} and kind ${RUNBOOK_KIND}`,
   });
-  problems.push(...check.problems);
-  if (!check.data) {
+  const problems = read.problems;
+  if (!read.document) {
     return { problems };
   }
+  const { object, data } = read.document;
   const reader = new RunbookReader(object, file, slos);
-  const runbook = reader.read(check.data);
+  const runbook = reader.read(data);
   problems.push(...reader.problems);
   if (problems.some(problem => problem.severity === 'error')) {
     return { problems };

@@ -1,9 +1,8 @@
 import { IANAZone } from 'luxon';
 import type { SpecProblem } from '../../problems';
 import { sortProblems } from '../../spec/sortProblems';
-import { checkSchema } from '../../spec/validation/checkSchema';
+import { readSingleDocument } from '../../spec/yaml/readSingleDocument';
 import type { PathSegment } from '../../spec/yaml/path';
-import { readYamlFile } from '../../spec/yaml/readYamlFile';
 import type { YamlObject } from '../../spec/yaml/YamlObject';
 import type {
   Rotation,
@@ -363,38 +362,18 @@ class RotationReader {
 }
 
 function parse(text: string, file: string): RotationParseResult {
-  const contents = readYamlFile({ path: file, content: text });
-  const problems = [...contents.problems];
-  if (problems.some(problem => problem.severity === 'error')) {
-    return { problems };
-  }
-  const count = contents.objects.length;
-  if (count !== 1 || contents.objects[0].basePath.length > 0) {
-    let found = `${count} documents`;
-    if (count === 0) {
-      found = 'nothing';
-    } else if (contents.objects[0].basePath.length > 0) {
-      found = 'a list';
-    }
-    problems.push({
-      file,
-      line: 1,
-      column: 1,
-      path: '',
-      message: `a rotation file holds exactly one document with apiVersion ${ROTATION_API_VERSION} and kind ${ROTATION_KIND}, found ${found}`,
-      severity: 'error',
-    });
-    return { problems };
-  }
-  const object = contents.objects[0];
-  const check = checkSchema(rotationFileSchema, object, {
-    unknownFields: 'error',
+  const read = readSingleDocument({
+    text,
+    file,
+    schema: rotationFileSchema,
+    what: `a rotation file holds exactly one document with apiVersion ${ROTATION_API_VERSION} and kind ${ROTATION_KIND}`,
   });
-  problems.push(...check.problems);
-  if (!check.data) {
+  const problems = read.problems;
+  if (!read.document) {
     return { problems };
   }
-  const rotation = new RotationReader(object).read(check.data, file);
+  const { object, data } = read.document;
+  const rotation = new RotationReader(object).read(data, file);
   problems.push(...rotation.problems);
   if (problems.some(problem => problem.severity === 'error')) {
     return { problems };
