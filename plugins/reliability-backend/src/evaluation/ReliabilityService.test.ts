@@ -7,7 +7,10 @@ import {
 import { applyDatabaseMigrations } from '../database/migrations';
 import { DatabaseSloDefinitionStore } from '../database/SloDefinitionStore';
 import { makeSlo } from './__testUtils__/fixtures';
+import { EntityViewCache } from './EntityViewCache';
+import { notifyingWrites } from './notifyingWrites';
 import { DefaultReliabilityService } from './ReliabilityService';
+import { EntitySlosView } from './types';
 import { SloHistoryReader } from './SloHistoryReader';
 
 jest.setTimeout(60_000);
@@ -97,19 +100,20 @@ async function setup() {
       burnRates: { '1h': 0.5 },
     })),
   );
+  // No SLI source: history falls back to the stored evaluations.
+  const history = SloHistoryReader.create({
+    evaluations,
+    sliSources: { list: () => [] },
+    defaultPeriodMs: 30 * 24 * 60 * MINUTE,
+    policy: {},
+  });
   const service = DefaultReliabilityService.create({
     definitions,
     evaluations,
     loader,
-    // No SLI source: history falls back to the stored evaluations.
-    history: SloHistoryReader.create({
-      evaluations,
-      sliSources: { list: () => [] },
-      defaultPeriodMs: 30 * 24 * 60 * MINUTE,
-      policy: {},
-    }),
+    history,
   });
-  return { service, loader, definitions, evaluations };
+  return { service, loader, definitions, evaluations, history };
 }
 
 describe('DefaultReliabilityService', () => {
@@ -299,6 +303,40 @@ describe('DefaultReliabilityService', () => {
     const after = await service.getEntitySlos(ref);
     expect(listEntitySlos).toHaveBeenCalledTimes(2);
     expect(after).toMatchObject({ loaded: false, slos: [] });
+  });
+
+  it('serves kept views until a write through the stores drops them', async () => {
+    const { definitions, evaluations, loader, history } = await setup();
+    const entityViews = new EntityViewCache<EntitySlosView>({
+      ttlMs: 60_000,
+      maxEntries: 10,
+    });
+    // As createReliabilityServices wires them.
+    const writes = notifyingWrites(
+      definitions,
+      ['saveEntity', 'touchEntity', 'removeEntity'],
+      () => entityViews.invalidate(),
+    );
+    const service = DefaultReliabilityService.create({
+      definitions,
+      evaluations,
+      loader,
+      history,
+      entityViews,
+    });
+    const listEntitySlos = jest.spyOn(definitions, 'listEntitySlos');
+    const ref = 'component:default/checkout';
+
+    const first = await service.getEntitySlos(ref);
+    await expect(service.getEntitySlos(ref)).resolves.toBe(first);
+    expect(listEntitySlos).toHaveBeenCalledTimes(1);
+
+    await writes.removeEntity(ref);
+    await expect(service.getEntitySlos(ref)).resolves.toMatchObject({
+      loaded: false,
+      slos: [],
+    });
+    expect(listEntitySlos).toHaveBeenCalledTimes(2);
   });
 
   it('finds one SLO and its definitions by entity', async () => {

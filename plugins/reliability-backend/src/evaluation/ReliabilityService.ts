@@ -17,6 +17,7 @@ import {
   StoredSloDefinition,
 } from '../database/SloDefinitionStore';
 import { sliSourceTypeOf } from '../sources/sliSourceType';
+import { EntityViewCache } from './EntityViewCache';
 import { SloHistoryReader } from './SloHistoryReader';
 import {
   EntitySlosView,
@@ -162,45 +163,38 @@ export class DefaultReliabilityService implements ReliabilityService {
     evaluations: EvaluationStore;
     loader: EntitySloLoader;
     history: SloHistoryReader;
+    /**
+     * Where entity views are kept between requests. Without it concurrent requests for an
+     * entity share one read and nothing is kept afterwards; with one, whoever writes the stores
+     * must call its `invalidate` (see `createReliabilityServices`).
+     */
+    entityViews?: EntityViewCache<EntitySlosView>;
   }): DefaultReliabilityService {
     return new DefaultReliabilityService(
       options.definitions,
       options.evaluations,
       options.loader,
       options.history,
+      options.entityViews ??
+        new EntityViewCache({ ttlMs: 0, maxEntries: Infinity }),
     );
   }
-
-  /**
-   * Reads of an entity's view in flight, by entity ref. A request that arrives while one is being
-   * read shares it instead of reading the same rows again: under load (a team's dashboard open
-   * in many browsers) this is most of the work. Nothing is kept once the read completes, so no
-   * answer is older than the request that started its read.
-   */
-  private readonly entityReads = new Map<string, Promise<EntitySlosView>>();
 
   private constructor(
     private readonly definitions: SloDefinitionStore,
     private readonly evaluations: EvaluationStore,
     private readonly loader: EntitySloLoader,
     private readonly history: SloHistoryReader,
+    /**
+     * Under load (a team's dashboard open in many browsers) reading the same rows again for
+     * each request is most of the work; requests share reads and, when configured, views.
+     */
+    private readonly entityViews: EntityViewCache<EntitySlosView>,
   ) {}
 
   async getEntitySlos(entityRef: string): Promise<EntitySlosView> {
     const ref = normalizeEntityRef(entityRef);
-    const inFlight = this.entityReads.get(ref);
-    if (inFlight) {
-      return inFlight;
-    }
-    const read: Promise<EntitySlosView> = this.readEntitySlos(ref).finally(
-      () => {
-        if (this.entityReads.get(ref) === read) {
-          this.entityReads.delete(ref);
-        }
-      },
-    );
-    this.entityReads.set(ref, read);
-    return read;
+    return this.entityViews.get(ref, () => this.readEntitySlos(ref));
   }
 
   private async readEntitySlos(ref: string): Promise<EntitySlosView> {

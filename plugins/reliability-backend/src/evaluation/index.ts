@@ -30,10 +30,18 @@ import {
 import { DatabaseAlertStore } from '../alerts/AlertStore';
 import { readEvaluationSettings } from './config';
 import { SloHistoryReader } from './SloHistoryReader';
-import { ReliabilityService } from './types';
+import { EntitySlosView, ReliabilityService } from './types';
+import { EntityViewCache } from './EntityViewCache';
+import { notifyingWrites } from './notifyingWrites';
 
 export type * from './types';
 export type { SliSourceProvider } from './SloEvaluator';
+
+/**
+ * How long another replica's write to the SLO tables may take to show in this replica's entity
+ * views (this replica's own writes show at once). The evaluation writes once a minute by default.
+ */
+const ENTITY_VIEW_TTL_MS = 5000;
 
 /**
  * What {@link createReliabilityServices} gives the plugin.
@@ -67,8 +75,22 @@ export async function createReliabilityServices(options: {
   logger: LoggerService;
   sliSources: SliSourceProvider;
 }): Promise<ReliabilityServices> {
-  const definitions = DatabaseSloDefinitionStore.create({ knex: options.knex });
-  const evaluations = DatabaseEvaluationStore.create({ knex: options.knex });
+  // The stores' writes drop the views served from memory; everything that writes them gets these.
+  const entityViews = new EntityViewCache<EntitySlosView>({
+    ttlMs: ENTITY_VIEW_TTL_MS,
+    maxEntries: 1000,
+  });
+  const invalidate = () => entityViews.invalidate();
+  const definitions = notifyingWrites(
+    DatabaseSloDefinitionStore.create({ knex: options.knex }),
+    ['saveEntity', 'touchEntity', 'removeEntity'],
+    invalidate,
+  );
+  const evaluations = notifyingWrites(
+    DatabaseEvaluationStore.create({ knex: options.knex }),
+    ['save', 'deleteSnapshotsExcept'],
+    invalidate,
+  );
   const loader = DefaultEntitySloLoader.create({
     catalog: options.catalog,
     auth: options.auth,
@@ -104,6 +126,7 @@ export async function createReliabilityServices(options: {
     evaluations,
     loader,
     history,
+    entityViews,
   });
   return { service, definitions, evaluations, loader, evaluator };
 }
