@@ -21,6 +21,19 @@ describe('classifyYamlFile', () => {
     ).toBe('slo');
   });
 
+  it('recognises OpenSLO objects in a top-level list and OpenSLO versions we do not read', () => {
+    // As in oslo's own test inputs: its directory walks find these and report them.
+    expect(
+      classifyYamlFile('a.yaml', '- apiVersion: openslo/v1\n  kind: Service\n'),
+    ).toBe('slo');
+    expect(
+      classifyYamlFile(
+        'a.yaml',
+        'apiVersion: openslo.com/v2alpha\nkind: SLO\n',
+      ),
+    ).toBe('slo');
+  });
+
   it('recognises runbooks by apiVersion and kind, not rotations', () => {
     expect(
       classifyYamlFile(

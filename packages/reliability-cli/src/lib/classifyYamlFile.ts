@@ -14,7 +14,10 @@ const RUNBOOK_CONTENT = [
 ];
 const CATALOG_CONTENT = /^apiVersion:\s*['"]?backstage\.io\//m;
 const SLO_CONTENT = [
-  /^apiVersion:\s*['"]?openslo\//m,
+  // Also an object of a top-level list (`- apiVersion: openslo/v1`), as OpenSLO's own tools
+  // write files, and the OpenSLO versions we do not read (`openslo.com/v2alpha`), so that they
+  // are reported rather than skipped.
+  /^(?:-\s+)?apiVersion:\s*['"]?openslo(?:\.com)?\//m,
   /^version:\s*['"]?prometheus\/v1['"]?\s*$/m,
   /^kind:\s*['"]?PrometheusServiceLevel['"]?\s*$/m,
 ];

@@ -111,7 +111,8 @@ export function detectFormat(
       return {
         problem: object.problem(
           ['apiVersion'],
-          typeof apiVersion === 'string' && apiVersion.startsWith('openslo/')
+          typeof apiVersion === 'string' &&
+            /^openslo(\.com)?\//.test(apiVersion)
             ? `OpenSLO ${apiVersion} is not supported: write openslo/v1 (or openslo/v1alpha)`
             : `unknown apiVersion ${describeValue(apiVersion)}: ${ACCEPTED}`,
         ),
