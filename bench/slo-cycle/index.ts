@@ -79,7 +79,12 @@ function pushSlo(index: number): ServiceLevelObjective {
     },
     source: {
       format: 'openslo/v1',
-      location: { file: 'slos.yaml', line: 1 + index * 20, column: 1, path: '' },
+      location: {
+        file: 'slos.yaml',
+        line: 1 + index * 20,
+        column: 1,
+        path: '',
+      },
     },
   };
 }
@@ -89,7 +94,12 @@ function bucket(index: number, start: number): SliBucket {
   const minute = Math.floor(start / MINUTE_MS);
   const total = 100 + ((index * 31 + minute) % 400);
   const bad = (index + minute) % 97 === 0 ? 20 : (index * 7 + minute) % 3;
-  return { sloId: `push-slo-${index}`, bucketStart: start, good: total - bad, total };
+  return {
+    sloId: `push-slo-${index}`,
+    bucketStart: start,
+    good: total - bad,
+    total,
+  };
 }
 
 async function openDatabase(kind: string, name: string) {
@@ -131,6 +141,21 @@ async function openDatabase(kind: string, name: string) {
   };
 }
 
+/** Bytes a table and its indexes take: SQLite's dbstat, PostgreSQL's total relation size. */
+async function tableBytes(knex: Knex, table: string): Promise<number> {
+  if (knex.client.config.client === 'pg') {
+    const result = await knex.raw('SELECT pg_total_relation_size(?) AS s', [
+      table,
+    ]);
+    return Number(result.rows[0].s);
+  }
+  const [row] = await knex.raw(
+    `SELECT SUM(pgsize) AS s FROM dbstat WHERE name = ? OR name IN (SELECT name FROM sqlite_master WHERE tbl_name = ? AND type = 'index')`,
+    [table, table],
+  );
+  return Number(row.s);
+}
+
 async function count(knex: Knex, table: string): Promise<number> {
   const [{ n }] = await knex(table).count({ n: '*' });
   return Number(n);
@@ -170,7 +195,8 @@ async function runOn(kind: string) {
     const evaluations = DatabaseEvaluationStore.create({ knex: db.knex });
     const buckets = DatabaseSliBucketStore.create({ knex: db.knex });
     // The clock: whole minutes, the seeded data ending where the first cycle starts.
-    let now = Math.floor(Date.now() / HISTORY_INTERVAL_MS) * HISTORY_INTERVAL_MS;
+    let now =
+      Math.floor(Date.now() / HISTORY_INTERVAL_MS) * HISTORY_INTERVAL_MS;
 
     const seedStart = process.hrtime.bigint();
     for (let e = 0; e * SLOS_PER_ENTITY < SLOS; e++) {
@@ -191,7 +217,6 @@ async function runOn(kind: string) {
         attemptedAt: now,
       });
     }
-    const sizeBeforeBuckets = await db.size();
     const minutes = HOURS * 60;
     for (let index = 0; index < SLOS; index += 10) {
       const batch: SliBucket[] = [];
@@ -203,7 +228,6 @@ async function runOn(kind: string) {
       await buckets.upsertBuckets(batch);
     }
     const seededBuckets = await count(db.knex, 'reliability_sli_buckets');
-    const bytesPerBucket = (await db.size()) - sizeBeforeBuckets;
     console.log(
       `${kind}: seeded ${SLOS} push SLOs and ${seededBuckets} minute buckets (${HOURS} h each) in ${(
         ms(seedStart) / 1000
@@ -223,7 +247,6 @@ async function runOn(kind: string) {
 
     const cycleMs: number[] = [];
     let historyCycles = 0;
-    const sizeBeforeCycles = await db.size();
     const historyBefore = await count(db.knex, 'reliability_slo_history');
     for (let cycle = 0; cycle < CYCLES; cycle++) {
       // The minute just ended, as every service pushes it.
@@ -234,7 +257,8 @@ async function runOn(kind: string) {
       const start = process.hrtime.bigint();
       await run('reliability-evaluate-slos');
       cycleMs.push(ms(start));
-      const written = (await count(db.knex, 'reliability_slo_history')) - history;
+      const written =
+        (await count(db.knex, 'reliability_slo_history')) - history;
       if (written > 0) historyCycles++;
       now += CYCLE_MS;
     }
@@ -242,7 +266,9 @@ async function runOn(kind: string) {
     const failed = snapshots.filter(s => s.error !== undefined);
     if (snapshots.length !== SLOS || failed.length > 0) {
       throw new Error(
-        `${snapshots.length} of ${SLOS} SLOs evaluated, ${failed.length} failed${
+        `${snapshots.length} of ${SLOS} SLOs evaluated, ${
+          failed.length
+        } failed${
           failed[0] ? `, e.g. ${failed[0].sloId}: ${failed[0].error}` : ''
         }`,
       );
@@ -250,15 +276,20 @@ async function runOn(kind: string) {
     const historyRows =
       (await count(db.knex, 'reliability_slo_history')) - historyBefore;
     const sizeAfter = await db.size();
-    // Bytes per row from what this run wrote, then the rows a week of cycles and pushes leave.
-    const bytesPerHistoryRow =
-      historyRows > 0 ? Math.max(0, sizeAfter - sizeBeforeCycles) / historyRows : 0;
+    // Bytes per row as stored here (tables and their indexes), then the rows a week of cycles
+    // and pushes leave: minutes are kept 7 days, history rows every 5 minutes.
+    const bucketRows = await count(db.knex, 'reliability_sli_buckets');
+    const allHistoryRows = await count(db.knex, 'reliability_slo_history');
+    const bucketBytes = await tableBytes(db.knex, 'reliability_sli_buckets');
+    const historyBytes = await tableBytes(db.knex, 'reliability_slo_history');
     const weekHistoryRows = SLOS * (WEEK_MS / HISTORY_INTERVAL_MS);
     const weekBuckets = SLOS * (WEEK_MS / MINUTE_MS);
     const projectedWeek =
-      sizeBeforeBuckets +
-      (bytesPerBucket / seededBuckets) * weekBuckets +
-      bytesPerHistoryRow * weekHistoryRows;
+      sizeAfter -
+      bucketBytes -
+      historyBytes +
+      (bucketBytes / bucketRows) * weekBuckets +
+      (allHistoryRows ? (historyBytes / allHistoryRows) * weekHistoryRows : 0);
     const sorted = [...cycleMs].sort((a, b) => a - b);
     const line = `${kind}: ${CYCLES} cycles of ${SLOS} SLOs (${HOURS} h of minutes each): p50 ${(
       percentile(sorted, 50) / 1000
@@ -266,7 +297,9 @@ async function runOn(kind: string) {
       2,
     )} s; rows written per cycle ${SLOS} snapshots + ${SLOS} pushed minutes, ${historyRows} history rows in ${historyCycles} cycles; database ${mb(
       sizeAfter,
-    )} MB now, ${mb(projectedWeek)} MB projected after 7 days (${weekBuckets} minute buckets, ${weekHistoryRows} history rows); peak RSS ${mb(
+    )} MB now, ${mb(
+      projectedWeek,
+    )} MB projected after 7 days (${weekBuckets} minute buckets, ${weekHistoryRows} history rows); peak RSS ${mb(
       peakRss(),
     )} MB`;
     console.log(line);
