@@ -1,0 +1,4 @@
+// Entry point of `yarn bench:slo-cycle`: registers the Backstage CLI's TypeScript
+// transform, then runs the benchmark from source.
+require('@backstage/cli/config/nodeTransform.cjs');
+require('./index.ts');
