@@ -30,6 +30,12 @@ describe('findAlertWindows', () => {
     expect(findAlertWindows(7 * DAY)).toBeUndefined();
   });
 
+  it('falls back to the defaults for a period the custom catalog does not hold', () => {
+    const custom = { ...defaultAlertWindows[0], sloPeriodMs: 7 * DAY };
+    expect(findAlertWindows(30 * DAY, [custom])).toBe(defaultAlertWindows[0]);
+    expect(findAlertWindows(28 * DAY, [custom])).toBe(defaultAlertWindows[1]);
+  });
+
   it('lists each window once, shortest first, ending with the period', () => {
     const names = alertWindowDurations(findAlertWindows(30 * DAY)!).map(
       formatPrometheusDuration,
