@@ -91,7 +91,14 @@ describe('Prometheus durations at their edges', () => {
   });
 
   it('round-trips what it formats', () => {
-    for (const ms of [250, 1500, 5 * 60 * 1000, 36 * HOUR, 28 * DAY, 366 * DAY]) {
+    for (const ms of [
+      250,
+      1500,
+      5 * 60 * 1000,
+      36 * HOUR,
+      28 * DAY,
+      366 * DAY,
+    ]) {
       expect(parsePrometheusDuration(formatPrometheusDuration(ms))).toBe(ms);
     }
   });

@@ -126,8 +126,9 @@ describe('parseAlertWindowsCatalog at the edges of its rules', () => {
       '20:27 spec.ticket.slow.errorBudgetPercent [error] errorBudgetPercent must be greater than 0 and at most 100',
     ]);
     expect(
-      parse(SEVEN_DAYS.replace('errorBudgetPercent: 8', 'errorBudgetPercent: -8'))
-        .windows,
+      parse(
+        SEVEN_DAYS.replace('errorBudgetPercent: 8', 'errorBudgetPercent: -8'),
+      ).windows,
     ).toBeUndefined();
   });
 
