@@ -183,4 +183,14 @@ describe('parseAlertWindowsCatalog at the edges of its rules', () => {
       '1:1  [error] an alert windows file holds exactly one AlertWindows document, found a list',
     ]);
   });
+
+  it('reads the windows despite a YAML warning, which it passes on', () => {
+    const { windows, problems } = parse(
+      SEVEN_DAYS.replace('sloPeriod: 7d', 'sloPeriod: !week 7d'),
+    );
+    expect(windows?.sloPeriodMs).toBe(7 * DAY);
+    expect(problems.map(p => `${p.line}:${p.column} [${p.severity}]`)).toEqual(
+      ['4:14 [warning]'],
+    );
+  });
 });
