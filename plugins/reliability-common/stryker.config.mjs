@@ -22,6 +22,9 @@ export default {
   typescriptChecker: { prioritizePerformanceOverAccuracy: true },
   coverageAnalysis: 'perTest',
   // Static mutants (module-level constants) need every test per mutant: far too slow to be worth it.
+  // Those that a test's module load also reaches (UNITS and DURATION_PATTERN in windows/duration.ts,
+  // defaultAlertWindows) escape this and are reported Survived with 0 tests run: read a survivor's
+  // testsCompleted in reports/mutation/mutation.json before writing a test for it.
   ignoreStatic: true,
   mutate: [
     ...areas.map(area => `src/${area.trim()}/**/*.ts`),

@@ -107,3 +107,90 @@ describe('parseAlertWindowsCatalog', () => {
     expect(parse('x'.repeat(10 * 1024 * 1024)).problems).toHaveLength(1);
   });
 });
+
+describe('parseAlertWindowsCatalog at the edges of its rules', () => {
+  it('accepts a budget share of exactly 100% and refuses one above it', () => {
+    const whole = parse(
+      SEVEN_DAYS.replace('errorBudgetPercent: 42', 'errorBudgetPercent: 100'),
+    );
+    expect(whole.problems).toEqual([]);
+    expect(whole.windows?.ticket.slow.errorBudgetPercent).toBe(100);
+    expect(
+      brief(
+        SEVEN_DAYS.replace(
+          'errorBudgetPercent: 42',
+          'errorBudgetPercent: 100.5',
+        ),
+      ),
+    ).toEqual([
+      '20:27 spec.ticket.slow.errorBudgetPercent [error] errorBudgetPercent must be greater than 0 and at most 100',
+    ]);
+    expect(
+      parse(
+        SEVEN_DAYS.replace('errorBudgetPercent: 8', 'errorBudgetPercent: -8'),
+      ).windows,
+    ).toBeUndefined();
+  });
+
+  it('refuses a short window as long as its long window', () => {
+    const { windows, problems } = parse(
+      SEVEN_DAYS.replace('shortWindow: 5m', 'shortWindow: 1h'),
+    );
+    expect(windows).toBeUndefined();
+    expect(problems.map(p => `${p.path} [${p.severity}]`)).toEqual([
+      'spec.page.quick.shortWindow [error]',
+    ]);
+  });
+
+  it('accepts a long window as long as the SLO period, not one longer', () => {
+    const whole = parse(SEVEN_DAYS.replace('longWindow: 3d', 'longWindow: 7d'));
+    expect(whole.problems).toEqual([]);
+    expect(whole.windows?.ticket.slow.longWindowMs).toBe(7 * DAY);
+    // Spending 42% of the budget over the whole period burns at 0.42.
+    expect(whole.windows?.ticket.slow.burnRateFactor).toBeCloseTo(0.42, 10);
+    expect(
+      parse(SEVEN_DAYS.replace('longWindow: 3d', 'longWindow: 7d1ms')).windows,
+    ).toBeUndefined();
+  });
+
+  it('gives no windows when a window is wrong, even though the rest parses', () => {
+    expect(
+      parse(SEVEN_DAYS.replace('longWindow: 6h', 'longWindow: 20m')).windows,
+    ).toBeUndefined();
+  });
+
+  it('reads each of the four window pairs into its own place', () => {
+    const { windows } = parse(SEVEN_DAYS);
+    expect(windows?.page.slow).toEqual({
+      errorBudgetPercent: 12.5,
+      shortWindowMs: 30 * 60 * 1000,
+      longWindowMs: 6 * HOUR,
+      burnRateFactor: (0.125 * 168) / 6,
+    });
+    expect(windows?.ticket.quick).toEqual({
+      errorBudgetPercent: 20,
+      shortWindowMs: 2 * HOUR,
+      longWindowMs: DAY,
+      burnRateFactor: (0.2 * 168) / 24,
+    });
+    expect(windows?.ticket.slow.shortWindowMs).toBe(6 * HOUR);
+    expect(windows?.ticket.slow.longWindowMs).toBe(3 * DAY);
+  });
+
+  it('refuses a list holding one AlertWindows document', () => {
+    const asList = `- ${SEVEN_DAYS.trimEnd().split('\n').join('\n  ')}\n`;
+    expect(brief(asList)).toEqual([
+      '1:1  [error] an alert windows file holds exactly one AlertWindows document, found a list',
+    ]);
+  });
+
+  it('reads the windows despite a YAML warning, which it passes on', () => {
+    const { windows, problems } = parse(
+      SEVEN_DAYS.replace('sloPeriod: 7d', 'sloPeriod: !week 7d'),
+    );
+    expect(windows?.sloPeriodMs).toBe(7 * DAY);
+    expect(problems.map(p => `${p.line}:${p.column} [${p.severity}]`)).toEqual(
+      ['4:14 [warning]'],
+    );
+  });
+});
