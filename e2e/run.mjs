@@ -212,8 +212,8 @@ async function runBrowser(executablePath) {
       .first()
       .waitFor();
     await page.getByText(/Source: the catalog rotation/).waitFor();
-    // The repository runbook (examples/services/checkout/runbook.md), rendered inline.
-    await page.getByRole('heading', { name: 'Checkout runbook' }).waitFor();
+    // The decision-tree runbook (examples/services/checkout/runbook.yaml), at its first question.
+    await page.getByRole('heading', { name: 'Which windows burn?' }).waitFor();
     await page
       .getByText('not checked: refused by the allow-list')
       .first()

@@ -219,7 +219,11 @@ function AlertRunbookLinks(props: {
       {props.walk && (
         <>
           {' · '}
-          <Link to={props.walk} aria-label={`Runbook of ${props.alertName}`}>
+          <Link
+            to={props.walk}
+            underline="always"
+            aria-label={`Runbook of ${props.alertName}`}
+          >
             runbook
           </Link>
         </>
@@ -227,7 +231,11 @@ function AlertRunbookLinks(props: {
       {props.url && props.url !== props.walk && (
         <>
           {' · '}
-          <Link to={props.url} aria-label={`runbook_url of ${props.alertName}`}>
+          <Link
+            to={props.url}
+            underline="always"
+            aria-label={`runbook_url of ${props.alertName}`}
+          >
             runbook_url
           </Link>
         </>

@@ -17,7 +17,7 @@ import { EntityRunbookWalkCard } from './EntityRunbookWalkCard';
 import { alertRunbookWalkHref } from './runbookLinks';
 
 // userEvent on a shared, loaded machine: a walk of several clicks takes seconds.
-jest.setTimeout(30_000);
+jest.setTimeout(60_000);
 
 function render(api: ReliabilityApi, path = '/') {
   return renderInTestApp(

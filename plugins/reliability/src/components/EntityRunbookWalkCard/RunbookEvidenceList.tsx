@@ -130,7 +130,9 @@ export function RunbookEvidenceList(props: {
             return (
               <li key={index}>
                 <Typography variant="body2">
-                  <Link to={runbookLinkHref(item.link)}>{item.link.title}</Link>
+                  <Link to={runbookLinkHref(item.link)} underline="always">
+                    {item.link.title}
+                  </Link>
                   {item.note ? ` · ${item.note}` : ''}
                 </Typography>
               </li>
