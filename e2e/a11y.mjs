@@ -87,7 +87,9 @@ function pagesOf(appUrl) {
       ready: async page => {
         await page.getByText('objective 99.9%').first().waitFor();
         await page.getByRole('list', { name: 'Recent pages' }).waitFor();
-        await page.getByRole('heading', { name: 'Checkout runbook' }).waitFor();
+        await page
+          .getByRole('heading', { name: 'Which windows burn?' })
+          .waitFor();
         await page.getByText('Gold (highest level)').first().waitFor();
       },
     },

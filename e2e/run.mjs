@@ -34,6 +34,7 @@ import {
   waitFor,
 } from './harness.mjs';
 import { runAccessibilityCheck } from './a11y.mjs';
+import { checkRunbookWalk } from './runbookWalk.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -211,8 +212,8 @@ async function runBrowser(executablePath) {
       .first()
       .waitFor();
     await page.getByText(/Source: the catalog rotation/).waitFor();
-    // The repository runbook (examples/services/checkout/runbook.md), rendered inline.
-    await page.getByRole('heading', { name: 'Checkout runbook' }).waitFor();
+    // The decision-tree runbook (examples/services/checkout/runbook.yaml), at its first question.
+    await page.getByRole('heading', { name: 'Which windows burn?' }).waitFor();
     await page
       .getByText('not checked: refused by the allow-list')
       .first()
@@ -245,6 +246,7 @@ async function runBrowser(executablePath) {
     await expectChartPoints(page, 'Error budget remaining (burn-down)', 300);
     await shot('checkout-slo-history');
     await page.setViewportSize({ width: 1440, height: 1000 });
+    await checkRunbookWalk(page, { appUrl: APP_URL, log, shot });
 
     log('opening ledger → Reliability tab (on call through GoAlert)');
     // examples/services/ledger: two GoAlert services, answered by scripts/demo-oncall-servers.mjs.

@@ -30,7 +30,12 @@ import {
   DatabaseRunbookCheckStore,
   DefaultRunbookService,
   readRunbookSettings,
+  RunbookTreeReader,
+  RunbookTreeService,
 } from './runbooks';
+import { DatabaseRunbookWalkStore } from './database/RunbookWalkStore';
+import { DefaultSloFileReader } from './catalog/SloFileReader';
+import { ScmIntegrations } from '@backstage/integration';
 import {
   AlertSourceRegistry,
   OnCallProviderRegistry,
@@ -134,6 +139,24 @@ export const reliabilityPlugin = createBackendPlugin({
               row => row.slo,
             ),
         });
+        const runbookTrees = RunbookTreeService.create({
+          reader: RunbookTreeReader.create({
+            fileReader: DefaultSloFileReader.create({
+              urlReader: deps.urlReader,
+            }),
+            integrations: ScmIntegrations.fromConfig(config),
+          }),
+          store: DatabaseRunbookWalkStore.create({ knex }),
+          loadEntity: async (entityRef, { credentials }) =>
+            (await catalog.getEntityByRef(entityRef, {
+              credentials:
+                credentials ?? (await auth.getOwnServiceCredentials()),
+            })) ?? undefined,
+          loadSloDefinitions: async entityRef =>
+            (await reliability.definitions.listEntitySlos(entityRef)).map(
+              row => row.slo,
+            ),
+        });
         await scheduler.scheduleTask({
           id: 'reliability-check-runbooks',
           frequency: runbookSettings.checkFrequency,
@@ -213,6 +236,15 @@ export const reliabilityPlugin = createBackendPlugin({
             onCall,
             runbooks,
             alertQuality,
+            runbookTrees,
+            pagedAlertNames: async (entityRef, period) =>
+              (
+                await alertQuality.listEntityAlerts(entityRef, period, 5000)
+              ).flatMap(alert =>
+                alert.urgency === 'high' && alert.alertName
+                  ? [alert.alertName]
+                  : [],
+              ),
           }),
           notifications: deps.notifications,
         });
@@ -233,6 +265,7 @@ export const reliabilityPlugin = createBackendPlugin({
             alertmanager,
             scorecards,
             scorecardStore,
+            runbookTrees,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

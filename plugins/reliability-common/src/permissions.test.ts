@@ -1,6 +1,8 @@
 import { isCreatePermission } from '@backstage/plugin-permission-common';
 import {
   reliabilityPermissions,
+  reliabilityRunbookFlagCreatePermission,
+  reliabilityRunbookFlagResolvePermission,
   reliabilitySliWritePermission,
 } from './permissions';
 
@@ -14,5 +16,24 @@ describe('reliability permissions', () => {
     const names = reliabilityPermissions.map(p => p.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toContain('reliability.sli.write');
+  });
+});
+
+describe('runbook flag permissions', () => {
+  it('lets a policy decide flag resolution per entity, e.g. for its owners', () => {
+    expect(reliabilityRunbookFlagResolvePermission).toMatchObject({
+      name: 'reliability.runbook.flag.resolve',
+      type: 'resource',
+      resourceType: 'catalog-entity',
+    });
+    expect(isCreatePermission(reliabilityRunbookFlagCreatePermission)).toBe(
+      true,
+    );
+    expect(reliabilityPermissions).toEqual(
+      expect.arrayContaining([
+        reliabilityRunbookFlagCreatePermission,
+        reliabilityRunbookFlagResolvePermission,
+      ]),
+    );
   });
 });

@@ -1,5 +1,8 @@
 import { createPermission } from '@backstage/plugin-permission-common';
 
+/** The catalog's resource type (`RESOURCE_TYPE_CATALOG_ENTITY`), named here to keep common free of catalog-common. */
+const RESOURCE_TYPE_CATALOG_ENTITY = 'catalog-entity';
+
 /**
  * Allows pushing SLI events (`POST /api/reliability/slos/{sloId}/events`). Grant it to the
  * services that report their own good/total counts.
@@ -43,6 +46,31 @@ export const reliabilityCampaignCreatePermission = createPermission({
 });
 
 /**
+ * Allows flagging a step of an entity's decision-tree runbook as wrong or outdated
+ * (`POST /api/reliability/entities/{kind}/{namespace}/{name}/runbook-tree/flags`). Grant it to
+ * on-call responders.
+ *
+ * @public
+ */
+export const reliabilityRunbookFlagCreatePermission = createPermission({
+  name: 'reliability.runbook.flag.create',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows resolving the flags on an entity's runbook. A catalog-entity resource permission, so
+ * that a policy can grant it to the entity's owners only (the catalog's `IS_ENTITY_OWNER` rule);
+ * the frontend shows the open flags to whoever holds it.
+ *
+ * @public
+ */
+export const reliabilityRunbookFlagResolvePermission = createPermission({
+  name: 'reliability.runbook.flag.resolve',
+  attributes: { action: 'update' },
+  resourceType: RESOURCE_TYPE_CATALOG_ENTITY,
+});
+
+/**
  * Every permission of the suite, for registration with the permissions registry.
  *
  * @public
@@ -52,4 +80,6 @@ export const reliabilityPermissions = [
   reliabilityAlertTriagePermission,
   reliabilityExemptionCreatePermission,
   reliabilityCampaignCreatePermission,
+  reliabilityRunbookFlagCreatePermission,
+  reliabilityRunbookFlagResolvePermission,
 ];

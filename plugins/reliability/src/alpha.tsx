@@ -158,6 +158,23 @@ export const reliabilityRunbooksCard = EntityCardBlueprint.make({
 });
 
 /**
+ * Runbook walk on the Reliability tab: the decision-tree runbook one question at a time, from
+ * the top or from an alert (`?alert=<name>`).
+ *
+ * @alpha
+ */
+export const reliabilityRunbookWalkCard = EntityCardBlueprint.make({
+  name: 'runbook-walk',
+  attachTo: tabCardAttachment,
+  params: {
+    loader: () =>
+      import('./components/EntityRunbookWalkCard').then(m =>
+        compatWrapper(<m.EntityRunbookWalkCard />),
+      ),
+  },
+});
+
+/**
  * Alert-quality card on the Reliability tab, with page triage.
  *
  * @alpha
@@ -229,6 +246,7 @@ export default createFrontendPlugin({
     reliabilityEntitySummaryCard,
     reliabilityOnCallCard,
     reliabilityRunbooksCard,
+    reliabilityRunbookWalkCard,
     reliabilityAlertQualityCard,
     reliabilityScorecardCard,
     reliabilityOnCallHomeWidget,

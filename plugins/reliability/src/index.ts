@@ -14,6 +14,7 @@ export {
   EntityReliabilitySummaryCard,
   EntityOnCallCard,
   EntityRunbooksCard,
+  EntityRunbookWalkCard,
   EntityAlertQualityCard,
   EntityScorecardCard,
   HomePageReliabilityOnCall,

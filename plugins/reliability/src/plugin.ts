@@ -122,6 +122,26 @@ export const EntityRunbooksCard: () => JSX.Element = reliabilityPlugin.provide(
 );
 
 /**
+ * Runbook walk: the entity's decision-tree runbook one question at a time, from the top or from
+ * an alert's entry point (`?alert=<name>` in the page URL), with live SLO evidence, on-call at
+ * escalations, the path as text and flags on steps.
+ *
+ * @public
+ */
+export const EntityRunbookWalkCard: () => JSX.Element =
+  reliabilityPlugin.provide(
+    createComponentExtension({
+      name: 'EntityRunbookWalkCard',
+      component: {
+        lazy: () =>
+          import('./components/EntityRunbookWalkCard').then(
+            m => m.EntityRunbookWalkCard,
+          ),
+      },
+    }),
+  );
+
+/**
  * Alert-quality card over 7, 30 or 90 days, with the recent pages to triage.
  *
  * @public

@@ -28,3 +28,10 @@ export {
 } from './RunbookMarkdownReader';
 export { DefaultRunbookService } from './RunbookService';
 export type * from './types';
+export { RunbookTreeReader, runbookTreeLocation } from './RunbookTreeReader';
+export type { RunbookTreeRead } from './RunbookTreeReader';
+export { RunbookTreeService } from './RunbookTreeService';
+export type {
+  RunbookTreeFreshness,
+  RunbookTreeState,
+} from './RunbookTreeService';

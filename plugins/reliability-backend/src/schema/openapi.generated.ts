@@ -2839,6 +2839,276 @@ export const spec = {
         required: ['shift', 'startMs', 'endMs'],
         type: 'object',
       },
+      RunbookWalkStep: {
+        additionalProperties: false,
+        description:
+          'One step of a walk through a decision-tree runbook; `answer` is the label chosen at a question.',
+        properties: {
+          node: {
+            type: 'string',
+            minLength: 1,
+            maxLength: 255,
+          },
+          answer: {
+            type: 'string',
+            maxLength: 500,
+          },
+        },
+        required: ['node'],
+        type: 'object',
+      },
+      RunbookWalkOutcome: {
+        type: 'string',
+        enum: ['resolved', 'escalate', 'abandoned'],
+      },
+      RunbookWalkView: {
+        additionalProperties: false,
+        description: "A walk someone recorded through an entity's runbook.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          alert: {
+            type: 'string',
+          },
+          path: {
+            items: {
+              $ref: '#/components/schemas/RunbookWalkStep',
+            },
+            type: 'array',
+          },
+          outcome: {
+            $ref: '#/components/schemas/RunbookWalkOutcome',
+          },
+          walkedBy: {
+            type: 'string',
+          },
+          walkedAt: {
+            type: 'string',
+          },
+          contentHash: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'path',
+          'outcome',
+          'walkedBy',
+          'walkedAt',
+          'contentHash',
+        ],
+        type: 'object',
+      },
+      RunbookWalkList: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/RunbookWalkView',
+            },
+            type: 'array',
+          },
+        },
+        required: ['items'],
+        type: 'object',
+      },
+      RunbookFlagView: {
+        additionalProperties: false,
+        description:
+          "A responder's note that a step of a runbook is wrong or outdated.",
+        properties: {
+          id: {
+            type: 'string',
+          },
+          entityRef: {
+            type: 'string',
+          },
+          node: {
+            type: 'string',
+          },
+          comment: {
+            type: 'string',
+          },
+          createdBy: {
+            type: 'string',
+          },
+          createdAt: {
+            type: 'string',
+          },
+          status: {
+            type: 'string',
+            enum: ['open', 'resolved'],
+          },
+          resolvedBy: {
+            type: 'string',
+          },
+          resolvedAt: {
+            type: 'string',
+          },
+          resolution: {
+            type: 'string',
+          },
+        },
+        required: [
+          'id',
+          'entityRef',
+          'node',
+          'comment',
+          'createdBy',
+          'createdAt',
+          'status',
+        ],
+        type: 'object',
+      },
+      RunbookFlagList: {
+        additionalProperties: false,
+        properties: {
+          items: {
+            items: {
+              $ref: '#/components/schemas/RunbookFlagView',
+            },
+            type: 'array',
+          },
+        },
+        required: ['items'],
+        type: 'object',
+      },
+      RunbookTreeSource: {
+        additionalProperties: false,
+        description: 'Where the decision-tree runbook is read from.',
+        properties: {
+          location: {
+            description: 'The reliability/runbook annotation as written.',
+            type: 'string',
+          },
+          file: {
+            description:
+              'The resolved file, a URL or file:<path>, as problems name it.',
+            type: 'string',
+          },
+          url: {
+            type: 'string',
+          },
+        },
+        required: ['location', 'file'],
+        type: 'object',
+      },
+      RunbookTree: {
+        description:
+          "A parsed decision-tree runbook (apiVersion reliability.dev/v1, kind Runbook). Nodes are questions (question, answers) or actions (action, commands, links, next or end, escalation), each with its evidence and location; see the common package's RunbookTree.",
+        properties: {
+          file: {
+            type: 'string',
+          },
+          name: {
+            type: 'string',
+          },
+          title: {
+            type: 'string',
+          },
+          description: {
+            type: 'string',
+          },
+          start: {
+            type: 'string',
+          },
+          entryPoints: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                alert: {
+                  type: 'string',
+                },
+                node: {
+                  type: 'string',
+                },
+              },
+              required: ['alert', 'node'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          nodes: {
+            items: {
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                type: {
+                  type: 'string',
+                  enum: ['question', 'action'],
+                },
+                title: {
+                  type: 'string',
+                },
+              },
+              required: ['id', 'type', 'title'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['file', 'name', 'title', 'start', 'entryPoints', 'nodes'],
+        type: 'object',
+      },
+      EntityRunbookTreeView: {
+        additionalProperties: false,
+        description:
+          'The decision-tree runbook of an entity: `GET /entities/{kind}/{namespace}/{name}/runbook-tree`.',
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          source: {
+            $ref: '#/components/schemas/RunbookTreeSource',
+          },
+          runbook: {
+            $ref: '#/components/schemas/RunbookTree',
+          },
+          problems: {
+            items: {
+              $ref: '#/components/schemas/SpecProblem',
+            },
+            type: 'array',
+          },
+          contentHash: {
+            type: 'string',
+          },
+          lastChangedAt: {
+            description:
+              "When the backend first read the file's current content. ISO 8601.",
+            type: 'string',
+          },
+          lastWalk: {
+            $ref: '#/components/schemas/RunbookWalkView',
+          },
+          openFlags: {
+            items: {
+              $ref: '#/components/schemas/RunbookFlagView',
+            },
+            type: 'array',
+          },
+          canFlag: {
+            type: 'boolean',
+          },
+          canResolveFlags: {
+            type: 'boolean',
+          },
+        },
+        required: [
+          'entityRef',
+          'problems',
+          'openFlags',
+          'canFlag',
+          'canResolveFlags',
+        ],
+        type: 'object',
+      },
     },
   },
   paths: {
@@ -5089,6 +5359,464 @@ export const spec = {
           },
           '404': {
             description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/runbook-tree': {
+      get: {
+        operationId: 'GetEntityRunbookTree',
+        description:
+          "The entity's decision-tree runbook (the .yaml file its reliability/runbook annotation names) with every problem of the file (file, line, column, path), when it last changed and was last walked, its open flags and what the caller may do with them.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityRunbookTreeView',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity or flag',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/runbook-tree/walks': {
+      get: {
+        operationId: 'ListRunbookWalks',
+        description:
+          "The walks recorded through the entity's runbook, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            schema: {
+              type: 'string',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookWalkList',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity or flag',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'RecordRunbookWalk',
+        description:
+          "Records a walk through the entity's current runbook. The path must start at the alert's entry node (or the start) and follow the tree; the outcome is the end it reaches.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  alert: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 255,
+                  },
+                  path: {
+                    type: 'array',
+                    minItems: 1,
+                    maxItems: 500,
+                    items: {
+                      $ref: '#/components/schemas/RunbookWalkStep',
+                    },
+                  },
+                },
+                required: ['path'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookWalkView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity or flag',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/runbook-tree/flags': {
+      get: {
+        operationId: 'ListRunbookFlags',
+        description:
+          "The flags on the entity's runbook, oldest first; `status` narrows them.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'status',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['open', 'resolved'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookFlagList',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity or flag',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateRunbookFlag',
+        description:
+          "Flags a step of the entity's runbook as wrong or outdated. Needs the permission reliability.runbook.flag.create.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  node: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 255,
+                  },
+                  comment: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                },
+                required: ['node', 'comment'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookFlagView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity or flag',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/runbook-tree/flags/{flagId}/resolve': {
+      post: {
+        operationId: 'ResolveRunbookFlag',
+        description:
+          "Resolves a flag of the entity's runbook. Needs the permission reliability.runbook.flag.resolve for the entity (a catalog-entity resource permission, so that a policy can grant it to the owners).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'flagId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              pattern: '^[0-9a-f-]{36}$',
+            },
+          },
+        ],
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  comment: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/RunbookFlagView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown entity or flag',
             content: {
               'application/json': {
                 schema: {

@@ -216,4 +216,66 @@ describe('ScorecardFactsCollector', () => {
     expect(facts.entity.ownerIsGroup).toBe(false);
     expect(facts.entity.domainRef).toBeUndefined();
   });
+
+  it('collects the decision tree: page-level alerts of the SLO files and of high-urgency pages against its entry points, last walked and changed', async () => {
+    const base = sources();
+    const collector = ScorecardFactsCollector.create({
+      ...base,
+      slos: {
+        ...base.slos,
+        getEntitySloDefinitions: async () => [
+          { alerting: { name: 'CheckoutHighErrorRate', page: { disabled: false } } } as any,
+          { alerting: { name: 'CheckoutTicketOnly', page: { disabled: true } } } as any,
+        ],
+      },
+      runbookTrees: {
+        getFreshness: async () => ({
+          declared: true,
+          runbook: {
+            entryPoints: [{ alert: 'CheckoutHighErrorRate', node: 'a' }],
+          } as any,
+          errorCount: 0,
+          lastWalkedAtMs: T0 - 2 * DAY,
+          lastChangedAtMs: T0 - 40 * DAY,
+          openFlags: 1,
+        }),
+      },
+      pagedAlertNames: async (_ref, period) => {
+        expect(period.to.getTime() - period.from.getTime()).toBe(30 * DAY);
+        return ['CheckoutDown', 'CheckoutHighErrorRate'];
+      },
+    });
+    const facts = await collector.collect(component('checkout'));
+    expect(facts.runbooks?.tree).toEqual({
+      declared: true,
+      valid: true,
+      pageAlerts: ['CheckoutDown', 'CheckoutHighErrorRate'],
+      pageAlertsWithoutEntryPoint: ['CheckoutDown'],
+      lastWalkedAgeDays: 2,
+      lastChangedAgeDays: 40,
+      openFlags: 1,
+    });
+    // The other runbook facts are unchanged by the tree.
+    expect(facts.runbooks?.count).toBe(1);
+  });
+
+  it('keeps the other runbook facts when the tree cannot be read', async () => {
+    const logger = mockServices.logger.mock();
+    const collector = ScorecardFactsCollector.create(
+      sources({
+        logger,
+        runbookTrees: {
+          getFreshness: async () => {
+            throw new Error('catalog down');
+          },
+        },
+      }),
+    );
+    const facts = await collector.collect(component('checkout'));
+    expect(facts.runbooks?.count).toBe(1);
+    expect(facts.runbooks?.tree).toBeUndefined();
+    expect(logger.warn).toHaveBeenCalledWith(
+      expect.stringContaining('could not read the runbook tree of component:default/checkout'),
+    );
+  });
 });

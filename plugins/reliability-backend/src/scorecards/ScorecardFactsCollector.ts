@@ -15,8 +15,11 @@ import {
   OnCallPerson,
   RELIABILITY_SLOS_ANNOTATION,
   RunbookFacts,
+  RunbookTreeFacts,
+  ServiceLevelObjective,
   SloFacts,
 } from '@reliability/backstage-plugin-common';
+import { RunbookTreeService } from '../runbooks/RunbookTreeService';
 import { AlertQualityService } from '../alerts/AlertQualityService';
 import { mapWithConcurrency } from '../evaluation/mapWithConcurrency';
 import { ReliabilityService } from '../evaluation/types';
@@ -54,6 +57,16 @@ export interface ScorecardFactSources {
   onCall: Pick<OnCallService, 'getEntityOnCall' | 'getShifts'>;
   runbooks: Pick<RunbookService, 'getEntityRunbooks'>;
   alertQuality: Pick<AlertQualityService, 'getEntityAlertQuality'>;
+  /** Decision-tree runbooks; without it, the tree facts are not collected. */
+  runbookTrees?: Pick<RunbookTreeService, 'getFreshness'>;
+  /**
+   * The names of the entity's alerts that paged with high urgency in a period; without it, only
+   * the page alerts of its SLO files count as page-level.
+   */
+  pagedAlertNames?: (
+    entityRef: string,
+    period: { from: Date; to: Date },
+  ) => Promise<string[]>;
   /** Entities collected at once; default 4. */
   concurrency?: number;
   now?: () => number;
@@ -322,9 +335,18 @@ export class ScorecardFactsCollector {
     credentials: BackstageCredentials,
     nowMs: number,
   ): Promise<RunbookFacts> {
-    const view = await this.sources.runbooks.getEntityRunbooks(entityRef, {
-      credentials,
-    });
+    const [view, tree] = await Promise.all([
+      this.sources.runbooks.getEntityRunbooks(entityRef, { credentials }),
+      this.runbookTreeFacts(entityRef, credentials, nowMs).catch(error => {
+        // The tree is one part of the area: the other runbook facts still count.
+        this.sources.logger.warn(
+          `Scorecard facts: could not read the runbook tree of ${entityRef}: ${stringifyError(
+            error,
+          )}`,
+        );
+        return undefined;
+      }),
+    ]);
     const checks = view.runbooks.map(runbook => runbook.check);
     const allChecked =
       checks.length > 0 &&
@@ -347,6 +369,47 @@ export class ScorecardFactsCollector {
           ? Math.max(0, (nowMs - Math.max(...modified)) / DAY_MS)
           : undefined,
       pagingAlertsWithoutRunbook: view.pagingAlertsWithoutRunbook.length,
+      ...(tree ? { tree } : {}),
+    };
+  }
+
+  private async runbookTreeFacts(
+    entityRef: string,
+    credentials: BackstageCredentials,
+    nowMs: number,
+  ): Promise<RunbookTreeFacts | undefined> {
+    const { runbookTrees, pagedAlertNames } = this.sources;
+    if (!runbookTrees) {
+      return undefined;
+    }
+    const [freshness, definitions, paged] = await Promise.all([
+      runbookTrees.getFreshness(entityRef, { credentials }),
+      this.sources.slos.getEntitySloDefinitions(entityRef),
+      pagedAlertNames
+        ? pagedAlertNames(entityRef, {
+            from: new Date(nowMs - WINDOW_MS),
+            to: new Date(nowMs),
+          })
+        : Promise.resolve([]),
+    ]);
+    const pageAlerts = [
+      ...new Set([...sloPageAlerts(definitions), ...paged]),
+    ].sort();
+    const covered = new Set(
+      freshness.runbook?.entryPoints.map(entry => entry.alert) ?? [],
+    );
+    const age = (ms: number | undefined) =>
+      ms === undefined ? undefined : Math.max(0, (nowMs - ms) / DAY_MS);
+    return {
+      declared: freshness.declared,
+      valid: freshness.runbook !== undefined,
+      pageAlerts,
+      pageAlertsWithoutEntryPoint: pageAlerts.filter(
+        name => !covered.has(name),
+      ),
+      lastWalkedAgeDays: age(freshness.lastWalkedAtMs),
+      lastChangedAgeDays: age(freshness.lastChangedAtMs),
+      openFlags: freshness.openFlags,
     };
   }
 
@@ -372,6 +435,16 @@ export class ScorecardFactsCollector {
         actionable.state === 'known' ? actionable.value : undefined,
     };
   }
+}
+
+/** The page alerts the SLO files declare: named alerting whose page alert is not disabled. */
+function sloPageAlerts(
+  definitions: readonly ServiceLevelObjective[],
+): string[] {
+  return definitions.flatMap(slo => {
+    const name = slo.alerting?.name?.trim();
+    return name && !slo.alerting?.page.disabled ? [name] : [];
+  });
 }
 
 interface CatalogContext {

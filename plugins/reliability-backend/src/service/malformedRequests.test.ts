@@ -37,6 +37,7 @@ const validPath: Record<string, string> = {
   scorecardId: 'readiness',
   exemptionId: 'exemption-1',
   campaignId: 'silver-q4',
+  flagId: '00000000-0000-4000-8000-000000000000',
 };
 const validQuery: Record<string, string> = {
   owner: 'group:default/payments',

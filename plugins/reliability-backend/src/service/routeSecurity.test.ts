@@ -10,6 +10,8 @@ import {
   reliabilityCampaignCreatePermission,
   reliabilityExemptionCreatePermission,
   reliabilityPermissions,
+  reliabilityRunbookFlagCreatePermission,
+  reliabilityRunbookFlagResolvePermission,
   reliabilitySliWritePermission,
 } from '@reliability/backstage-plugin-common';
 import { isDeepStrictEqual } from 'node:util';
@@ -153,6 +155,37 @@ const matrix: Record<RouteKey, RouteSecurity> = {
     },
   },
   'GET /campaigns/{campaignId}/progress': { auth: 'user', read: true },
+  'GET /entities/{kind}/{namespace}/{name}/runbook-tree': {
+    auth: 'user',
+    read: true,
+  },
+  'GET /entities/{kind}/{namespace}/{name}/runbook-tree/walks': {
+    auth: 'user',
+    read: true,
+  },
+  'POST /entities/{kind}/{namespace}/{name}/runbook-tree/walks': {
+    auth: 'user',
+    noPermission:
+      'records that the caller walked the runbook of an entity they may read: one history row naming them, checked against the tree; it changes nothing else',
+  },
+  'GET /entities/{kind}/{namespace}/{name}/runbook-tree/flags': {
+    auth: 'user',
+    read: true,
+  },
+  'POST /entities/{kind}/{namespace}/{name}/runbook-tree/flags': {
+    auth: 'user',
+    permission: reliabilityRunbookFlagCreatePermission.name,
+    // The test catalog's checkout names no runbook tree: past the permission, nothing to flag.
+    allowedStatus: 400,
+    body: { node: 'page-payments', comment: 'payments moved channel' },
+  },
+  'POST /entities/{kind}/{namespace}/{name}/runbook-tree/flags/{flagId}/resolve':
+    {
+      auth: 'user',
+      permission: reliabilityRunbookFlagResolvePermission.name,
+      // No flag exists: past the permission check, the flag is not found.
+      allowedStatus: 404,
+    },
 };
 
 /** Path parameters that pass validation; the ids of the alert and exemption are filled in later. */
@@ -166,6 +199,7 @@ const examplePathValues = {
   scorecardId: 'readiness',
   exemptionId: 'exemption-1',
   campaignId: 'silver-q4',
+  flagId: '00000000-0000-4000-8000-000000000000',
 };
 type PathValues = typeof examplePathValues;
 

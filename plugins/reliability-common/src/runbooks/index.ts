@@ -10,3 +10,5 @@ export { runbookLinkHref } from './links';
 export { findRunbookEvidenceSlos } from './sloEvidence';
 export { renderRunbookMarkdown } from './renderRunbookMarkdown';
 export { renderRunbookMermaid } from './renderRunbookMermaid';
+export { checkRunbookWalk, formatRunbookWalk, nextRunbookNodeId } from './walk';
+export type { RunbookWalkCheck } from './walk';

@@ -36,6 +36,6 @@ describe('ScorecardCheckRegistry', () => {
     expect(() =>
       ScorecardCheckRegistry.create(builtInScorecardChecks),
     ).not.toThrow();
-    expect(builtInScorecardChecks).toHaveLength(18);
+    expect(builtInScorecardChecks).toHaveLength(20);
   });
 });

@@ -139,6 +139,33 @@ export interface RunbookFacts {
   newestUpdateAgeDays?: number;
   /** Paging alerts of the entity that name no runbook; `undefined` when unknown. */
   pagingAlertsWithoutRunbook?: number;
+  /** The decision-tree runbook; `undefined` when it was not looked at. */
+  tree?: RunbookTreeFacts;
+}
+
+/**
+ * The entity's decision-tree runbook (`reliability/runbook` naming a `.yaml` file).
+ *
+ * @public
+ */
+export interface RunbookTreeFacts {
+  /** Whether the entity names a decision-tree runbook. */
+  declared: boolean;
+  /** Whether its file was read and its structure is valid, so that it can be walked. */
+  valid: boolean;
+  /**
+   * The names of the entity's page-level alerts: the page alerts its SLO files declare and the
+   * alerts that paged with high urgency in the measured window.
+   */
+  pageAlerts: readonly string[];
+  /** Those of `pageAlerts` the tree has no entry point for (all of them without a tree). */
+  pageAlertsWithoutEntryPoint: readonly string[];
+  /** Days since the last recorded walk; `undefined` when never walked. */
+  lastWalkedAgeDays?: number;
+  /** Days since the file's current content was first seen; `undefined` when unknown. */
+  lastChangedAgeDays?: number;
+  /** Flags on its steps still open. */
+  openFlags: number;
 }
 
 /**

@@ -5,6 +5,7 @@ export type {
   EntityLinkFact,
   OnCallFacts,
   RunbookFacts,
+  RunbookTreeFacts,
   ScorecardJsonValue,
   SloFact,
   SloFacts,

@@ -1,5 +1,12 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import {
+  EntityOnCall,
+  EntityRunbookTreeView,
+  parseRunbookFile,
+  RunbookFlagView,
+  RunbookWalkStep,
+  RunbookWalkView,
+} from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -209,6 +216,124 @@ export function mockReliabilityApi(
     })),
     listCampaigns: jest.fn(async () => ({ items: [] })),
     getCampaignProgress: jest.fn(),
+    getEntityRunbookTree: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeRunbookTreeView(),
+    ),
+    recordRunbookWalk: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+        walk: { alert?: string; path: RunbookWalkStep[] },
+      ): Promise<RunbookWalkView> => ({
+        id: 'walk-1',
+        entityRef: 'component:default/checkout',
+        ...(walk.alert ? { alert: walk.alert } : {}),
+        path: walk.path,
+        outcome: 'escalate',
+        walkedBy: 'user:default/guest',
+        walkedAt: now,
+        contentHash: 'a'.repeat(64),
+      }),
+    ),
+    flagRunbookStep: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+        flag: { node: string; comment: string },
+      ): Promise<RunbookFlagView> => makeRunbookFlag(flag),
+    ),
+    resolveRunbookFlag: jest.fn(
+      async (_entity: CompoundEntityRef, flagId: string) => ({
+        ...makeRunbookFlag({ id: flagId }),
+        status: 'resolved' as const,
+      }),
+    ),
+  };
+}
+
+/** A decision tree for checkout: two alerts' entry points, an escalation and a resolved end. */
+export const RUNBOOK_TREE_YAML = `apiVersion: reliability.dev/v1
+kind: Runbook
+metadata:
+  name: checkout
+  title: Checkout runbook
+spec:
+  start: burning
+  entryPoints:
+    - alert: CheckoutHighErrorRate
+      node: burning
+    - alert: CheckoutLatencyHigh
+      node: slow
+  nodes:
+    burning:
+      title: Which windows burn?
+      question: Do both burn-rate windows of availability fire?
+      evidence:
+        - slo: checkout-availability
+          note: a short window alone is often a blip
+        - title: Checkout dashboard
+          url: https://grafana.example.com/d/checkout
+          params:
+            var-service: checkout
+      answers:
+        - answer: Both fire
+          next: roll-back
+        - answer: Only the short window
+          next: slow
+    roll-back:
+      title: Roll back checkout
+      action: Roll back first, investigate later.
+      commands:
+        - kubectl -n checkout rollout undo deployment/checkout
+      next: page
+    page:
+      title: Page payments
+      action: Hand over with what you saw.
+      end: escalate
+      escalation:
+        to: group:default/guests
+        message: share the failing request ids
+    slow:
+      title: Find the slow endpoints
+      action: Look at the slowest endpoints tomorrow.
+      end: resolved
+`;
+
+/** A flag on a step of the checkout runbook. */
+export function makeRunbookFlag(
+  overrides: Partial<RunbookFlagView> = {},
+): RunbookFlagView {
+  return {
+    id: '6f1c2d3e-0000-4000-8000-000000000001',
+    entityRef: 'component:default/checkout',
+    node: 'roll-back',
+    comment: 'the deployment is called checkout-api now',
+    createdBy: 'user:default/bob',
+    createdAt: now,
+    status: 'open',
+    ...overrides,
+  };
+}
+
+/** The checkout tree as the backend serves it, parsed from {@link RUNBOOK_TREE_YAML}. */
+export function makeRunbookTreeView(
+  overrides: Partial<EntityRunbookTreeView> = {},
+): EntityRunbookTreeView {
+  const { runbook } = parseRunbookFile(RUNBOOK_TREE_YAML, {
+    file: 'file:/repo/checkout/runbook.yaml',
+  });
+  return {
+    entityRef: 'component:default/checkout',
+    source: {
+      location: './runbook.yaml',
+      file: 'file:/repo/checkout/runbook.yaml',
+    },
+    runbook,
+    problems: [],
+    contentHash: 'a'.repeat(64),
+    lastChangedAt: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+    openFlags: [],
+    canFlag: true,
+    canResolveFlags: false,
+    ...overrides,
   };
 }
 

@@ -1,6 +1,12 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import type {
+  EntityOnCall,
+  EntityRunbookTreeView,
+  RunbookFlagView,
+  RunbookWalkStep,
+  RunbookWalkView,
+} from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -112,6 +118,26 @@ export interface ReliabilityApi {
   getCampaignProgress(
     campaignId: string,
   ): Promise<ScorecardCampaignProgressView>;
+  /** The entity's decision-tree runbook with its problems, freshness and open flags. */
+  getEntityRunbookTree(
+    entity: CompoundEntityRef,
+  ): Promise<EntityRunbookTreeView>;
+  /** Records a walk through the entity's runbook; the backend checks that it follows the tree. */
+  recordRunbookWalk(
+    entity: CompoundEntityRef,
+    walk: { alert?: string; path: RunbookWalkStep[] },
+  ): Promise<RunbookWalkView>;
+  /** Flags a step as wrong or outdated; needs `reliability.runbook.flag.create`. */
+  flagRunbookStep(
+    entity: CompoundEntityRef,
+    flag: { node: string; comment: string },
+  ): Promise<RunbookFlagView>;
+  /** Resolves a flag; needs `reliability.runbook.flag.resolve` for the entity. */
+  resolveRunbookFlag(
+    entity: CompoundEntityRef,
+    flagId: string,
+    comment?: string,
+  ): Promise<RunbookFlagView>;
 }
 
 /**

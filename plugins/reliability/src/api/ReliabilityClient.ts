@@ -2,7 +2,13 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ReliabilityApi } from './ReliabilityApi';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import type {
+  EntityOnCall,
+  EntityRunbookTreeView,
+  RunbookFlagView,
+  RunbookWalkStep,
+  RunbookWalkView,
+} from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -229,6 +235,51 @@ export class ReliabilityClient implements ReliabilityApi {
     campaignId: string,
   ): Promise<ScorecardCampaignProgressView> {
     return this.json(`/campaigns/${encodeURIComponent(campaignId)}/progress`);
+  }
+
+  async getEntityRunbookTree(
+    entity: CompoundEntityRef,
+  ): Promise<EntityRunbookTreeView> {
+    return this.json(`${entityPath(entity)}/runbook-tree`);
+  }
+
+  async recordRunbookWalk(
+    entity: CompoundEntityRef,
+    walk: { alert?: string; path: RunbookWalkStep[] },
+  ): Promise<RunbookWalkView> {
+    return this.json(`${entityPath(entity)}/runbook-tree/walks`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(walk),
+    });
+  }
+
+  async flagRunbookStep(
+    entity: CompoundEntityRef,
+    flag: { node: string; comment: string },
+  ): Promise<RunbookFlagView> {
+    return this.json(`${entityPath(entity)}/runbook-tree/flags`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(flag),
+    });
+  }
+
+  async resolveRunbookFlag(
+    entity: CompoundEntityRef,
+    flagId: string,
+    comment?: string,
+  ): Promise<RunbookFlagView> {
+    return this.json(
+      `${entityPath(entity)}/runbook-tree/flags/${encodeURIComponent(
+        flagId,
+      )}/resolve`,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(comment ? { comment } : {}),
+      },
+    );
   }
 
   private async json<T>(path: string, init?: RequestInit): Promise<T> {

@@ -12,10 +12,12 @@ import {
 import { entityPredicateCheck } from './entityPredicate';
 import { onCallMinPeopleCheck, onCallResolvesCheck } from './onCallChecks';
 import {
+  pageAlertsHaveRunbookEntryPointsCheck,
   pagingAlertsHaveRunbooksCheck,
   runbookFreshCheck,
   runbookPresentCheck,
   runbooksReachableCheck,
+  runbookWalkedCheck,
 } from './runbookChecks';
 import {
   errorBudgetNotExhaustedCheck,
@@ -40,10 +42,12 @@ export { entityPredicateCheck } from './entityPredicate';
 export type { EntityPredicateParams } from './entityPredicate';
 export { onCallMinPeopleCheck, onCallResolvesCheck } from './onCallChecks';
 export {
+  pageAlertsHaveRunbookEntryPointsCheck,
   pagingAlertsHaveRunbooksCheck,
   runbookFreshCheck,
   runbookPresentCheck,
   runbooksReachableCheck,
+  runbookWalkedCheck,
 } from './runbookChecks';
 export {
   errorBudgetNotExhaustedCheck,
@@ -69,6 +73,8 @@ export const builtInScorecardChecks: readonly ScorecardCheck[] = [
   runbooksReachableCheck,
   runbookFreshCheck,
   pagingAlertsHaveRunbooksCheck,
+  pageAlertsHaveRunbookEntryPointsCheck,
+  runbookWalkedCheck,
   sloDefinedCheck,
   sloFilesValidCheck,
   sloMetCheck,

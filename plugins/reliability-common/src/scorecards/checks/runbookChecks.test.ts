@@ -1,7 +1,9 @@
 import { healthyFacts, runCheck } from '../__testUtils__/facts';
-import type { EntityFacts, RunbookFacts } from '../facts';
+import type { EntityFacts, RunbookFacts, RunbookTreeFacts } from '../facts';
 import {
+  pageAlertsHaveRunbookEntryPointsCheck,
   pagingAlertsHaveRunbooksCheck,
+  runbookWalkedCheck,
   runbookFreshCheck,
   runbookPresentCheck,
   runbooksReachableCheck,
@@ -118,5 +120,135 @@ describe('paging-alerts-have-runbooks', () => {
     expect(runCheck(pagingAlertsHaveRunbooksCheck, facts).status).toBe(
       'unknown',
     );
+  });
+});
+
+function withTree(tree: Partial<RunbookTreeFacts> | undefined): EntityFacts {
+  return withRunbooks(
+    tree && {
+      tree: {
+        declared: true,
+        valid: true,
+        pageAlerts: ['CheckoutHighErrorRate'],
+        pageAlertsWithoutEntryPoint: [],
+        lastWalkedAgeDays: 3,
+        lastChangedAgeDays: 40,
+        openFlags: 0,
+        ...tree,
+      },
+    },
+  );
+}
+
+describe('page-alerts-have-runbook-entry-points', () => {
+  it('passes when every page-level alert has an entry point', () => {
+    expect(
+      runCheck(pageAlertsHaveRunbookEntryPointsCheck, withTree({})),
+    ).toEqual({
+      status: 'pass',
+      message:
+        'every page-level alert has an entry point: CheckoutHighErrorRate',
+    });
+  });
+
+  it('names the page-level alerts without an entry point', () => {
+    expect(
+      runCheck(
+        pageAlertsHaveRunbookEntryPointsCheck,
+        withTree({
+          pageAlerts: ['A', 'B', 'C'],
+          pageAlertsWithoutEntryPoint: ['B', 'C'],
+        }),
+      ),
+    ).toEqual({
+      status: 'fail',
+      message: '2 of 3 page-level alerts have no entry point: B and C',
+    });
+  });
+
+  it('fails without a tree or with a broken one when something pages, passes when nothing does', () => {
+    expect(
+      runCheck(
+        pageAlertsHaveRunbookEntryPointsCheck,
+        withTree({ declared: false, valid: false }),
+      ),
+    ).toEqual({
+      status: 'fail',
+      message:
+        'no decision-tree runbook for 1 page-level alert: CheckoutHighErrorRate',
+    });
+    expect(
+      runCheck(
+        pageAlertsHaveRunbookEntryPointsCheck,
+        withTree({ valid: false }),
+      ).message,
+    ).toBe('the runbook file has errors, so no alert has an entry point');
+    expect(
+      runCheck(
+        pageAlertsHaveRunbookEntryPointsCheck,
+        withTree({ declared: false, valid: false, pageAlerts: [] }),
+      ),
+    ).toEqual({ status: 'pass', message: 'no page-level alerts' });
+  });
+
+  it('is unknown when the tree was not looked at', () => {
+    expect(
+      runCheck(pageAlertsHaveRunbookEntryPointsCheck, withTree(undefined))
+        .status,
+    ).toBe('unknown');
+  });
+});
+
+describe('runbook-walked', () => {
+  it('passes when walked within the days, by default 90', () => {
+    expect(runCheck(runbookWalkedCheck, withTree({}))).toEqual({
+      status: 'pass',
+      message: 'walked 3 days ago, changed 40 days ago',
+    });
+  });
+
+  it('counts a change as a review when nobody walked it', () => {
+    expect(
+      runCheck(runbookWalkedCheck, withTree({ lastWalkedAgeDays: undefined }), {
+        days: 60,
+      }),
+    ).toEqual({ status: 'pass', message: 'never walked, changed 40 days ago' });
+  });
+
+  it('fails when neither happened within the days', () => {
+    expect(
+      runCheck(runbookWalkedCheck, withTree({ lastWalkedAgeDays: 31.5 }), {
+        days: 30,
+      }),
+    ).toEqual({
+      status: 'fail',
+      message:
+        'walked 31 days ago, changed 40 days ago: neither within 30 days',
+    });
+  });
+
+  it('fails without a tree, is unknown without dates or data', () => {
+    expect(
+      runCheck(runbookWalkedCheck, withTree({ declared: false })).status,
+    ).toBe('fail');
+    expect(
+      runCheck(
+        runbookWalkedCheck,
+        withTree({
+          lastWalkedAgeDays: undefined,
+          lastChangedAgeDays: undefined,
+        }),
+      ).status,
+    ).toBe('unknown');
+    expect(runCheck(runbookWalkedCheck, withTree(undefined)).status).toBe(
+      'unknown',
+    );
+  });
+
+  it('refuses days outside 1 to 3650', () => {
+    expect(runbookWalkedCheck.paramsSchema.safeParse({ days: 0 }).success).toBe(
+      false,
+    );
+    expect(runbookWalkedCheck.paramsSchema.parse({})).toEqual({ days: 90 });
   });
 });

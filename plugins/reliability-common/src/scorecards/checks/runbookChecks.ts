@@ -123,3 +123,100 @@ export const pagingAlertsHaveRunbooksCheck: ScorecardCheck<
       : fail(`${count(missing, 'paging alert')} without a runbook`);
   },
 };
+
+const TREE_NOT_COLLECTED = 'the decision-tree runbook was not looked at';
+
+/**
+ * Every page-level alert starts somewhere in the decision-tree runbook.
+ *
+ * @public
+ */
+export const pageAlertsHaveRunbookEntryPointsCheck: ScorecardCheck<
+  Record<string, never>
+> = {
+  id: 'page-alerts-have-runbook-entry-points',
+  title: 'Page alerts have runbook entry points',
+  description:
+    'Every page-level alert (page alerts of the SLO files, alerts that paged with high urgency) has an entry point in the decision-tree runbook, so that the responder paged lands on the first question for that alert. An entity without page-level alerts passes.',
+  paramsSchema: strictObject({}),
+  remediation:
+    'Add { alert: <AlertName>, node: <first node> } to spec.entryPoints of the runbook file the reliability/runbook annotation names (a .yaml file beside catalog-info.yaml); `reliability validate` checks it.',
+  evaluate({ runbooks }) {
+    const tree = runbooks?.tree;
+    if (!tree) {
+      return unknown(TREE_NOT_COLLECTED);
+    }
+    if (tree.pageAlerts.length === 0) {
+      return pass('no page-level alerts');
+    }
+    if (!tree.declared) {
+      return fail(
+        `no decision-tree runbook for ${count(
+          tree.pageAlerts.length,
+          'page-level alert',
+        )}: ${listSome(tree.pageAlerts)}`,
+      );
+    }
+    if (!tree.valid) {
+      return fail(
+        'the runbook file has errors, so no alert has an entry point',
+      );
+    }
+    const missing = tree.pageAlertsWithoutEntryPoint;
+    return missing.length === 0
+      ? pass(
+          `every page-level alert has an entry point: ${listSome(
+            tree.pageAlerts,
+          )}`,
+        )
+      : fail(
+          `${missing.length} of ${
+            tree.pageAlerts.length
+          } page-level alerts have no entry point: ${listSome(missing)}`,
+        );
+  },
+};
+
+/**
+ * The decision-tree runbook was walked or changed recently.
+ *
+ * @public
+ */
+export const runbookWalkedCheck: ScorecardCheck<{ days: number }> = {
+  id: 'runbook-walked',
+  title: 'Runbook walked or reviewed',
+  description:
+    'The decision-tree runbook was walked in the portal or changed within `days` days (default 90), so that it has been tried against the current system. Last changed is when the backend first read its current content.',
+  paramsSchema: strictObject({
+    days: z.number().int().min(1).max(3650).default(90),
+  }),
+  remediation:
+    'Walk the runbook on the Reliability tab (a game day or a page counts), or review and update the file; fix the steps that are flagged.',
+  evaluate({ runbooks }, { days }) {
+    const tree = runbooks?.tree;
+    if (!tree) {
+      return unknown(TREE_NOT_COLLECTED);
+    }
+    if (!tree.declared) {
+      return fail('no decision-tree runbook declared');
+    }
+    const ages = [tree.lastWalkedAgeDays, tree.lastChangedAgeDays].filter(
+      (age): age is number => age !== undefined,
+    );
+    if (ages.length === 0) {
+      return unknown('when the runbook was last walked or changed is unknown');
+    }
+    const walked =
+      tree.lastWalkedAgeDays === undefined
+        ? 'never walked'
+        : `walked ${Math.floor(tree.lastWalkedAgeDays)} days ago`;
+    const changed =
+      tree.lastChangedAgeDays === undefined
+        ? ''
+        : `, changed ${Math.floor(tree.lastChangedAgeDays)} days ago`;
+    const found = `${walked}${changed}`;
+    return Math.min(...ages) <= days
+      ? pass(found)
+      : fail(`${found}: neither within ${days} days`);
+  },
+};

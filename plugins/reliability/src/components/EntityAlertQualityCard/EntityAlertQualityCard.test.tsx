@@ -160,3 +160,42 @@ describe('EntityAlertQualityCard', () => {
     ).toHaveAttribute('aria-pressed', 'false');
   });
 });
+
+describe('EntityAlertQualityCard runbook links', () => {
+  it("links each recent page to its runbook's entry point when the entity has a decision tree", async () => {
+    const api = mockReliabilityApi();
+    api.listEntityAlerts.mockResolvedValue({
+      items: [makeAlert({ runbookUrl: 'https://wiki.example.com/checkout' })],
+    });
+    const entity = makeEntity();
+    entity.metadata.annotations!['reliability/runbook'] = './runbook.yaml';
+    await renderInTestApp(
+      <EntityProvider entity={entity}>
+        <EntityAlertQualityCard />
+      </EntityProvider>,
+      { apis: [[reliabilityApiRef, api]] },
+    );
+    const link = await screen.findByRole('link', {
+      name: 'Runbook of CheckoutHighErrorRate',
+    });
+    expect(link.getAttribute('href')).toMatch(
+      /\?alert=CheckoutHighErrorRate#runbook-walk$/,
+    );
+    // The rule's own runbook_url stays reachable beside it.
+    expect(
+      screen.getByRole('link', {
+        name: /runbook_url of CheckoutHighErrorRate/,
+      }),
+    ).toHaveAttribute('href', 'https://wiki.example.com/checkout');
+  });
+
+  it('has no walk link without a decision-tree runbook', async () => {
+    const api = mockReliabilityApi();
+    api.listEntityAlerts.mockResolvedValue({ items: [makeAlert()] });
+    await render(api);
+    await screen.findByRole('list', { name: 'Recent pages' });
+    expect(
+      screen.queryByRole('link', { name: 'Runbook of CheckoutHighErrorRate' }),
+    ).toBeNull();
+  });
+});

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import {
   InfoCard,
+  Link,
   Progress,
   ResponseErrorPanel,
 } from '@backstage/core-components';
@@ -26,6 +27,7 @@ import { formatAlertRatio, formatMeanDuration } from '../../lib/alertFigures';
 import { formatInstant } from '../../lib/format';
 import { StatusLabel } from '../StatusLabel';
 import { TriageControl } from './TriageControl';
+import { alertRunbookWalkHref } from '../EntityRunbookWalkCard/runbookLinks';
 
 const DAY_MS = 86_400_000;
 /** The periods to pick from, in days. */
@@ -135,6 +137,8 @@ function Figures(props: { view: AlertQualityView }) {
 
 function RecentPages(props: {
   entity: CompoundEntityRef;
+  /** The link that walks the runbook from an alert, when the entity has a decision tree. */
+  walkHref?: (alertName?: string) => string | undefined;
   from: Date;
   to: Date;
   refresh: () => void;
@@ -181,6 +185,11 @@ function RecentPages(props: {
             </strong>{' '}
             · {alert.urgency} urgency · {formatInstant(alert.triggeredAt)} ·{' '}
             {alert.status}
+            <AlertRunbookLinks
+              walk={props.walkHref?.(alert.alertName)}
+              url={alert.runbookUrl}
+              alertName={alert.alertName ?? alert.externalId}
+            />
           </Typography>
           <TriageControl
             alert={alert}
@@ -196,6 +205,42 @@ function RecentPages(props: {
         </Box>
       ))}
     </ul>
+  );
+}
+
+/** The alert's runbook: the walk from its entry point, and the rule's own runbook_url. */
+function AlertRunbookLinks(props: {
+  walk?: string;
+  url?: string;
+  alertName: string;
+}) {
+  return (
+    <>
+      {props.walk && (
+        <>
+          {' · '}
+          <Link
+            to={props.walk}
+            underline="always"
+            aria-label={`Runbook of ${props.alertName}`}
+          >
+            runbook
+          </Link>
+        </>
+      )}
+      {props.url && props.url !== props.walk && (
+        <>
+          {' · '}
+          <Link
+            to={props.url}
+            underline="always"
+            aria-label={`runbook_url of ${props.alertName}`}
+          >
+            runbook_url
+          </Link>
+        </>
+      )}
+    </>
   );
 }
 
@@ -275,6 +320,7 @@ export function EntityAlertQualityCard() {
         </Typography>
         <RecentPages
           entity={ref}
+          walkHref={alertName => alertRunbookWalkHref(entity, alertName)}
           from={period.from}
           to={period.to}
           refresh={quality.retry}

@@ -1,6 +1,7 @@
 import { EntityAlertQualityCard } from '../EntityAlertQualityCard';
 import { EntityOnCallCard } from '../EntityOnCallCard';
 import { EntityRunbooksCard } from '../EntityRunbooksCard';
+import { EntityRunbookWalkCard } from '../EntityRunbookWalkCard';
 import { EntityScorecardCard } from '../EntityScorecardCard';
 import {
   EntityReliabilityContent,
@@ -21,6 +22,7 @@ export function EntityReliabilityContentWithCards(
       {children ?? [
         <EntityOnCallCard key="oncall" />,
         <EntityRunbooksCard key="runbooks" />,
+        <EntityRunbookWalkCard key="runbook-walk" />,
         <EntityAlertQualityCard key="alert-quality" />,
         <EntityScorecardCard key="scorecard" />,
       ]}

@@ -1,0 +1,2 @@
+export { EntityRunbookWalkCard } from './EntityRunbookWalkCard';
+export { alertRunbookWalkHref, hasRunbookTree } from './runbookLinks';
