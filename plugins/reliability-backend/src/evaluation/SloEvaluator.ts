@@ -205,29 +205,13 @@ export class DefaultSloEvaluator implements SloEvaluator {
       groups.set(type, [...(groups.get(type) ?? []), definition]);
     }
 
-    const sources = new Map(this.sliSources.list().map(s => [s.type, s]));
-    const outcomes = (
-      await Promise.all(
-        [...groups].map(([type, group]) => {
-          summary.bySource[type ?? 'none'] = group.length;
-          const source = type === undefined ? undefined : sources.get(type);
-          if (!source) {
-            const error = missingSourceMessage(type);
-            return group.map(d => ({
-              sloId: d.sloId,
-              ok: false as const,
-              error,
-            }));
-          }
-          return this.fetchGroup(source, group, started, summary, signal);
-        }),
-      )
-    ).flat();
-
     const byId = new Map(definitions.map(d => [d.sloId, d]));
     const saved: SloSnapshot[] = [];
     const history: SloHistoryPoint[] = [];
-    for (const outcome of outcomes) {
+    // Each SLO is evaluated as soon as its SLI data arrives, and only its snapshot is kept: a
+    // 30-day window at minute resolution is two arrays of 43,200 buckets, so holding every SLO's
+    // data until the last fetch completed took about 3.6 GB at 5,000 SLOs (bench:slo-cycle).
+    const settle = (outcome: Outcome) => {
       const definition = byId.get(outcome.sloId)!;
       const before = previous.get(outcome.sloId);
       let error: string;
@@ -256,7 +240,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
             result,
           });
           summary.evaluated += 1;
-          continue;
+          return;
         } catch (evaluationError) {
           error = `The SLI data cannot be evaluated: ${stringifyError(
             evaluationError,
@@ -291,7 +275,26 @@ export class DefaultSloEvaluator implements SloEvaluator {
         result: before?.result,
       });
       summary.failed += 1;
-    }
+    };
+
+    const sources = new Map(this.sliSources.list().map(s => [s.type, s]));
+    await Promise.all(
+      [...groups].map(async ([type, group]) => {
+        summary.bySource[type ?? 'none'] = group.length;
+        const source = type === undefined ? undefined : sources.get(type);
+        if (!source) {
+          const error = missingSourceMessage(type);
+          group.forEach(d => settle({ sloId: d.sloId, ok: false, error }));
+          return;
+        }
+        await this.fetchGroup(source, group, started, summary, settle, signal);
+      }),
+    );
+    // Snapshots in the order of the definitions, as before evaluation became incremental, so
+    // that batch writes lock rows in one order whatever order the fetches completed in.
+    const order = new Map(definitions.map((d, index) => [d.sloId, index]));
+    saved.sort((a, b) => order.get(a.sloId)! - order.get(b.sloId)!);
+    history.sort((a, b) => order.get(a.sloId)! - order.get(b.sloId)!);
     await this.evaluations.save(saved, history);
 
     if (started - this.#lastCleanupAt >= CLEANUP_INTERVAL_MS) {
@@ -337,13 +340,13 @@ export class DefaultSloEvaluator implements SloEvaluator {
     group: StoredSloDefinition[],
     nowMs: number,
     summary: EvaluationCycleSummary,
+    settle: (outcome: Outcome) => void,
     signal?: AbortSignal,
-  ): Promise<Outcome[]> {
-    const outcomes: Outcome[] = [];
+  ): Promise<void> {
     const requests: SliFetchRequest[] = [];
     for (const { slo } of group) {
       if (!source.supports(slo)) {
-        outcomes.push({
+        settle({
           sloId: slo.id,
           ok: false,
           error: `The ${source.type} SLI source cannot serve this SLO's SLI`,
@@ -357,7 +360,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
           signal,
         });
       } catch (error) {
-        outcomes.push({
+        settle({
           sloId: slo.id,
           ok: false,
           error: `The SLO period cannot be resolved: ${stringifyError(error)}`,
@@ -365,7 +368,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
       }
     }
     if (requests.length === 0) {
-      return outcomes;
+      return;
     }
 
     if (source.fetchMany) {
@@ -378,9 +381,9 @@ export class DefaultSloEvaluator implements SloEvaluator {
         for (const request of requests) {
           const data = results.get(request.slo.id);
           if (data && !(data instanceof Error)) {
-            outcomes.push({ sloId: request.slo.id, ok: true, data, request });
+            settle({ sloId: request.slo.id, ok: true, data, request });
           } else {
-            outcomes.push({
+            settle({
               sloId: request.slo.id,
               ok: false,
               error: data
@@ -393,27 +396,24 @@ export class DefaultSloEvaluator implements SloEvaluator {
         const message = `The ${source.type} SLI source failed: ${stringifyError(
           error,
         )}`;
-        outcomes.push(
-          ...requests.map(r => ({
-            sloId: r.slo.id,
-            ok: false as const,
-            error: message,
-          })),
+        requests.forEach(r =>
+          settle({ sloId: r.slo.id, ok: false, error: message }),
         );
       }
-      return outcomes;
+      return;
     }
 
     summary.sourceRequests += requests.length;
-    const fetched = await mapWithConcurrency(
+    await mapWithConcurrency(
       requests,
       this.settings.concurrency,
-      async (request): Promise<Outcome> => {
+      async request => {
+        let outcome: Outcome;
         try {
           const data = await source.fetch(request);
-          return { sloId: request.slo.id, ok: true, data, request };
+          outcome = { sloId: request.slo.id, ok: true, data, request };
         } catch (error) {
-          return {
+          outcome = {
             sloId: request.slo.id,
             ok: false,
             error: `The ${source.type} SLI source failed: ${stringifyError(
@@ -421,8 +421,8 @@ export class DefaultSloEvaluator implements SloEvaluator {
             )}`,
           };
         }
+        settle(outcome);
       },
     );
-    return [...outcomes, ...fetched];
   }
 }
