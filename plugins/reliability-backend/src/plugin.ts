@@ -2,6 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
+import { readDurationFromConfig } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@reliability/backstage-plugin-common';
@@ -35,6 +40,14 @@ import {
   AlertSourceRegistry,
   OnCallProviderRegistry,
 } from './service/ExtensionRegistries';
+import { registerReliabilityActions } from './actions';
+import { ReliabilityMetrics } from './metrics/ReliabilityMetrics';
+import { MonthlyReportService } from './report/MonthlyReportService';
+import {
+  MonthlyReportDigest,
+  readMonthlyDigestOwners,
+} from './report/MonthlyReportDigest';
+import { DatabaseReportDigestStore } from './database/ReportDigestStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
 import { createReliabilityServices } from './evaluation';
@@ -73,6 +86,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -80,6 +94,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        metrics: metricsServiceRef,
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -218,6 +233,23 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         await scorecards.schedule(scheduler);
 
+        const reports = MonthlyReportService.create({
+          catalog,
+          slos: reliability.service,
+          alertQuality,
+          scorecards,
+          scorecardStore,
+        });
+        await MonthlyReportDigest.create({
+          owners: readMonthlyDigestOwners(config),
+          reports,
+          store: DatabaseReportDigestStore.create({ knex }),
+          notifications: deps.notifications,
+          catalog,
+          auth,
+          logger,
+        }).schedule(scheduler);
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -233,7 +265,35 @@ export const reliabilityPlugin = createBackendPlugin({
             alertmanager,
             scorecards,
             scorecardStore,
+            reports,
           }),
+        );
+        registerReliabilityActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          catalog,
+          slos: reliability.service,
+          onCall,
+          runbooks,
+          alerts,
+          scorecards,
+          scorecardStore,
+        });
+        const metrics = ReliabilityMetrics.create({
+          metrics: deps.metrics,
+          slos: reliability.service,
+          scorecardStore,
+          onCall,
+          auth,
+          logger,
+        });
+        await metrics.schedule(
+          scheduler,
+          config.has('reliability.metrics.onCallCoverageFrequency')
+            ? readDurationFromConfig(config, {
+                key: 'reliability.metrics.onCallCoverageFrequency',
+              })
+            : { minutes: 5 },
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Alertmanager cannot get Backstage tokens; the route checks its own bearer token.

@@ -30,6 +30,8 @@ import { OnCallService } from '../oncall/OnCallService';
 import { RunbookService } from '../runbooks';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
+import { registerReportRoutes } from './reportRoutes';
+import { MonthlyReportService } from '../report/MonthlyReportService';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -65,6 +67,8 @@ export interface RouterOptions {
   alertmanager?: { receiver: AlertmanagerReceiver; webhookToken: string };
   scorecards: ScorecardService;
   scorecardStore: ScorecardStore;
+  /** The monthly reports; without it `/report` is not served (tests of other routes). */
+  reports?: MonthlyReportService;
   /**
    * Checks every answer against the responses of `openapi.yaml` (an answer that does not match
    * becomes a 500 naming the field). For tests: it costs time on every request.
@@ -416,6 +420,10 @@ export async function createRouter(
     scorecards: options.scorecards,
     store: options.scorecardStore,
   });
+
+  if (options.reports) {
+    registerReportRoutes(router, { httpAuth, reports: options.reports });
+  }
 
   // The webhook's token is checked before its body is read or validated, so that a caller
   // without it learns nothing about the API. Outside the validated router: that one turns every
