@@ -111,12 +111,20 @@ beforeAll(async () => {
       view.slos.find((slo: any) => slo.id === availabilityId)?.status?.sli ===
       0.9995,
   );
-  await until('on-call coverage of checkout', scrape, ({ samples }) =>
-    samples.some(
-      s =>
-        s.name === RELIABILITY_METRICS.onCallCovered &&
-        s.labels.entity === 'component:default/checkout',
-    ),
+  // On-call coverage and scorecard levels come from scheduled tasks: wait for their first runs.
+  await until(
+    'on-call coverage and the scorecard level of checkout',
+    scrape,
+    ({ samples }) =>
+      [
+        RELIABILITY_METRICS.onCallCovered,
+        RELIABILITY_METRICS.scorecardLevel,
+      ].every(name =>
+        samples.some(
+          s =>
+            s.name === name && s.labels.entity === 'component:default/checkout',
+        ),
+      ),
   );
 }, 300_000);
 
@@ -127,8 +135,11 @@ afterAll(async () => {
 describe('the Prometheus series of the Reliability backend', () => {
   it('documents each series as a gauge with a help text', async () => {
     const { types, help } = await scrape();
-    for (const name of Object.values(RELIABILITY_METRICS)) {
-      expect(types.get(name)).toBe('gauge');
+    const names = Object.values(RELIABILITY_METRICS);
+    expect(names.map(name => [name, types.get(name)])).toEqual(
+      names.map(name => [name, 'gauge']),
+    );
+    for (const name of names) {
       expect(help.get(name)?.length).toBeGreaterThan(20);
     }
   });

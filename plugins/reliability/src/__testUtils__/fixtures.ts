@@ -209,6 +209,8 @@ export function mockReliabilityApi(
     })),
     listCampaigns: jest.fn(async () => ({ items: [] })),
     getCampaignProgress: jest.fn(),
+    getMonthlyReport: jest.fn(),
+    downloadMonthlyReport: jest.fn(),
   };
 }
 

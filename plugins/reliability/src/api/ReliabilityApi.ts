@@ -1,6 +1,9 @@
 import { createApiRef } from '@backstage/frontend-plugin-api';
 import { CompoundEntityRef } from '@backstage/catalog-model';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import type {
+  EntityOnCall,
+  MonthlyReliabilityReport,
+} from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -112,6 +115,19 @@ export interface ReliabilityApi {
   getCampaignProgress(
     campaignId: string,
   ): Promise<ScorecardCampaignProgressView>;
+  /**
+   * The monthly reliability report of a group, system or domain (`owner`, an entity ref), or of
+   * the organisation without one; `month` is `YYYY-MM`.
+   */
+  getMonthlyReport(request: {
+    owner?: string;
+    month: string;
+  }): Promise<MonthlyReliabilityReport>;
+  /** The same report as a Markdown or CSV file. */
+  downloadMonthlyReport(
+    request: { owner?: string; month: string },
+    format: 'md' | 'csv',
+  ): Promise<Blob>;
 }
 
 /**

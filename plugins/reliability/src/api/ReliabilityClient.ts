@@ -2,7 +2,10 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ReliabilityApi } from './ReliabilityApi';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import type {
+  EntityOnCall,
+  MonthlyReliabilityReport,
+} from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -231,6 +234,21 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.json(`/campaigns/${encodeURIComponent(campaignId)}/progress`);
   }
 
+  async getMonthlyReport(request: {
+    owner?: string;
+    month: string;
+  }): Promise<MonthlyReliabilityReport> {
+    return this.json(`/report${reportQuery(request)}`);
+  }
+
+  async downloadMonthlyReport(
+    request: { owner?: string; month: string },
+    format: 'md' | 'csv',
+  ): Promise<Blob> {
+    const res = await this.request(`/report.${format}${reportQuery(request)}`);
+    return res.blob();
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -252,6 +270,14 @@ function entityPath(entity: CompoundEntityRef): string {
   return `/entities/${[entity.kind, entity.namespace, entity.name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+function reportQuery(request: { owner?: string; month: string }): string {
+  const query = new URLSearchParams({ month: request.month });
+  if (request.owner) {
+    query.set('owner', request.owner);
+  }
+  return queryString(query);
 }
 
 function queryString(query: URLSearchParams): string {
