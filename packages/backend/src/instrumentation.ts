@@ -14,7 +14,16 @@ const port = process.env.BACKEND_METRICS_PORT ?? '9466';
 if (port !== 'off') {
   metrics.setGlobalMeterProvider(
     new MeterProvider({
-      readers: [new PrometheusExporter({ port: Number(port) })],
+      readers: [
+        new PrometheusExporter({ port: Number(port) }, error => {
+          if (error) {
+            // Another backend (e.g. an e2e run beside `./dev start`) holds the port.
+            process.stderr.write(
+              `Metrics are not served on :${port} (${error.message}); set BACKEND_METRICS_PORT\n`,
+            );
+          }
+        }),
+      ],
     }),
   );
 }
