@@ -4,7 +4,11 @@ function pct(value: number | null, digits = 2): string {
   return value === null ? '–' : `${(value * 100).toFixed(digits)} %`;
 }
 
-/** "1 h 5 min", "12 min", "40 s". */
+/**
+ * A duration for the report: "1 h 5 min", "12 min", "40 s"; "–" for `null`.
+ *
+ * @public
+ */
 export function formatReportDuration(ms: number | null): string {
   if (ms === null) return '–';
   const seconds = Math.round(ms / 1000);
