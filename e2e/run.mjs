@@ -35,6 +35,7 @@ import {
 } from './harness.mjs';
 import { runAccessibilityCheck } from './a11y.mjs';
 import { checkRunbookWalk } from './runbookWalk.mjs';
+import { checkMonthlyReport } from './report.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -271,6 +272,12 @@ async function runBrowser(executablePath) {
     await page.getByRole('tab', { name: 'Teams' }).click();
     await page.getByRole('link', { name: 'payments' }).first().waitFor();
     await shot('reliability-page-teams');
+    await checkMonthlyReport({
+      page,
+      appUrl: APP_URL,
+      outDir: SCREENSHOT_DIR,
+      log,
+    });
 
     log('opening the home page: on call for my services');
     await page.goto(`${APP_URL}/home`);

@@ -249,6 +249,27 @@ export interface Config {
     };
 
     /**
+     * The SLO gauges served through Backstage's metrics service (OpenTelemetry), e.g. to a
+     * Prometheus exporter; see the README's "Metrics".
+     */
+    metrics?: {
+      /**
+       * How often each replica asks the on-call providers who is on call now, for
+       * `reliability_oncall_covered`. Default: 5 minutes.
+       */
+      onCallCoverageFrequency?: HumanDuration | string;
+    };
+
+    /**
+     * The monthly reliability report digest, sent through Backstage notifications on the first
+     * hourly run of each month for the month that ended. Default: no digest.
+     */
+    monthlyDigest?: {
+      /** The groups that get it, e.g. `group:default/payments`. */
+      owners?: string[];
+    };
+
+    /**
      * GoAlert as on-call provider and alert source for entities annotated
      * `goalert.me/service-id`. Default: not used.
      */

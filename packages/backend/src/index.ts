@@ -2,6 +2,8 @@
  * The backend that runs the Reliability suite on the example catalog.
  * It is a regular Backstage backend: add or remove plugins here as in any app.
  */
+// First: the metrics service takes its meters from the provider installed there.
+import './instrumentation';
 import { createBackend } from '@backstage/backend-defaults';
 
 const backend = createBackend();

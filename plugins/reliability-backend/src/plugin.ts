@@ -2,6 +2,11 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import {
+  actionsRegistryServiceRef,
+  metricsServiceRef,
+} from '@backstage/backend-plugin-api/alpha';
+import { readDurationFromConfig } from '@backstage/config';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { reliabilityPermissions } from '@reliability/backstage-plugin-common';
@@ -40,6 +45,14 @@ import {
   AlertSourceRegistry,
   OnCallProviderRegistry,
 } from './service/ExtensionRegistries';
+import { registerReliabilityActions } from './actions';
+import { ReliabilityMetrics } from './metrics/ReliabilityMetrics';
+import { MonthlyReportService } from './report/MonthlyReportService';
+import {
+  MonthlyReportDigest,
+  readMonthlyDigestOwners,
+} from './report/MonthlyReportDigest';
+import { DatabaseReportDigestStore } from './database/ReportDigestStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
 import { createReliabilityServices } from './evaluation';
@@ -78,6 +91,7 @@ export const reliabilityPlugin = createBackendPlugin({
 
     env.registerInit({
       deps: {
+        actionsRegistry: actionsRegistryServiceRef,
         auth: coreServices.auth,
         catalog: catalogServiceRef,
         config: coreServices.rootConfig,
@@ -85,6 +99,7 @@ export const reliabilityPlugin = createBackendPlugin({
         httpAuth: coreServices.httpAuth,
         httpRouter: coreServices.httpRouter,
         logger: coreServices.logger,
+        metrics: metricsServiceRef,
         notifications: notificationService,
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
@@ -250,6 +265,23 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         await scorecards.schedule(scheduler);
 
+        const reports = MonthlyReportService.create({
+          catalog,
+          slos: reliability.service,
+          alertQuality,
+          scorecards,
+          scorecardStore,
+        });
+        await MonthlyReportDigest.create({
+          owners: readMonthlyDigestOwners(config),
+          reports,
+          store: DatabaseReportDigestStore.create({ knex }),
+          notifications: deps.notifications,
+          catalog,
+          auth,
+          logger,
+        }).schedule(scheduler);
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -266,7 +298,35 @@ export const reliabilityPlugin = createBackendPlugin({
             scorecards,
             scorecardStore,
             runbookTrees,
+            reports,
           }),
+        );
+        registerReliabilityActions({
+          actionsRegistry: deps.actionsRegistry,
+          permissions: deps.permissions,
+          catalog,
+          slos: reliability.service,
+          onCall,
+          runbooks,
+          alerts,
+          scorecards,
+          scorecardStore,
+        });
+        const metrics = ReliabilityMetrics.create({
+          metrics: deps.metrics,
+          slos: reliability.service,
+          scorecardStore,
+          onCall,
+          auth,
+          logger,
+        });
+        await metrics.schedule(
+          scheduler,
+          config.has('reliability.metrics.onCallCoverageFrequency')
+            ? readDurationFromConfig(config, {
+                key: 'reliability.metrics.onCallCoverageFrequency',
+              })
+            : { minutes: 5 },
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Alertmanager cannot get Backstage tokens; the route checks its own bearer token.

@@ -53,8 +53,8 @@ export const reliabilityPage = PageBlueprint.make({
     // The page draws its own header with a subtitle.
     noHeader: true,
     loader: () =>
-      import('./components/ReliabilityPage').then(m =>
-        compatWrapper(<m.ReliabilityPage />),
+      import('./components/ReliabilityRoutes').then(m =>
+        compatWrapper(<m.ReliabilityRoutes />),
       ),
   },
 });

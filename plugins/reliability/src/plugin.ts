@@ -41,7 +41,7 @@ export const ReliabilityPage: () => JSX.Element = reliabilityPlugin.provide(
   createRoutableExtension({
     name: 'ReliabilityPage',
     component: () =>
-      import('./components/ReliabilityPage').then(m => m.ReliabilityPage),
+      import('./components/ReliabilityRoutes').then(m => m.ReliabilityRoutes),
     mountPoint: rootRouteRef,
   }),
 );

@@ -5828,5 +5828,497 @@ export const spec = {
         },
       },
     },
+    '/report': {
+      get: {
+        operationId: 'GetMonthlyReport',
+        description:
+          "The monthly reliability report of a group, system, domain or the organisation; per SLO attainment, budget and worst day, the team's pages, scorecard level changes and campaign progress. Only entities the caller may read are included.",
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'A group, system or domain entity ref (payments means group:default/payments); omit it for the whole organisation.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'month',
+            in: 'query',
+            required: true,
+            description: 'A calendar month, YYYY-MM (UTC).',
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  required: [
+                    'subject',
+                    'scope',
+                    'month',
+                    'from',
+                    'to',
+                    'partial',
+                    'generatedAt',
+                    'entities',
+                    'summary',
+                    'slos',
+                    'pages',
+                    'levelChanges',
+                    'campaigns',
+                  ],
+                  properties: {
+                    subject: {
+                      type: 'string',
+                    },
+                    scope: {
+                      type: 'string',
+                      enum: ['group', 'system', 'domain', 'organisation'],
+                    },
+                    month: {
+                      type: 'string',
+                    },
+                    from: {
+                      type: 'string',
+                    },
+                    to: {
+                      type: 'string',
+                    },
+                    partial: {
+                      type: 'boolean',
+                    },
+                    generatedAt: {
+                      type: 'string',
+                    },
+                    entities: {
+                      type: 'array',
+                      items: {
+                        type: 'string',
+                      },
+                    },
+                    summary: {
+                      type: 'object',
+                      required: ['slos', 'met', 'missed', 'unknown'],
+                      properties: {
+                        slos: {
+                          type: 'integer',
+                        },
+                        met: {
+                          type: 'integer',
+                        },
+                        missed: {
+                          type: 'integer',
+                        },
+                        unknown: {
+                          type: 'integer',
+                        },
+                      },
+                    },
+                    slos: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: [
+                          'id',
+                          'entityRef',
+                          'name',
+                          'targetPercent',
+                          'attainment',
+                          'sli',
+                          'budgetConsumed',
+                          'budgetRemaining',
+                          'worstDay',
+                          'policyState',
+                        ],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          entityRef: {
+                            type: 'string',
+                          },
+                          name: {
+                            type: 'string',
+                          },
+                          targetPercent: {
+                            type: 'number',
+                          },
+                          attainment: {
+                            type: 'string',
+                            enum: ['met', 'missed', 'unknown'],
+                          },
+                          sli: {
+                            type: 'number',
+                            nullable: true,
+                          },
+                          budgetConsumed: {
+                            type: 'number',
+                            nullable: true,
+                          },
+                          budgetRemaining: {
+                            type: 'number',
+                            nullable: true,
+                          },
+                          worstDay: {
+                            type: 'object',
+                            nullable: true,
+                            required: ['day', 'sli'],
+                            properties: {
+                              day: {
+                                type: 'string',
+                              },
+                              sli: {
+                                type: 'number',
+                              },
+                            },
+                          },
+                          policyState: {
+                            type: 'string',
+                            enum: [
+                              'healthy',
+                              'warning',
+                              'exhausted',
+                              'unknown',
+                            ],
+                          },
+                        },
+                      },
+                    },
+                    pages: {
+                      type: 'object',
+                      nullable: true,
+                      required: [
+                        'from',
+                        'to',
+                        'pages',
+                        'pagesPerShift',
+                        'shifts',
+                        'pagesPer12Hours',
+                        'mttaMs',
+                        'mttrMs',
+                        'sleepHourPages',
+                        'offHourPages',
+                        'noisiest',
+                      ],
+                      properties: {
+                        from: {
+                          type: 'string',
+                        },
+                        to: {
+                          type: 'string',
+                        },
+                        pages: {
+                          type: 'integer',
+                        },
+                        pagesPerShift: {
+                          type: 'number',
+                          nullable: true,
+                        },
+                        shifts: {
+                          type: 'integer',
+                        },
+                        pagesPer12Hours: {
+                          type: 'number',
+                        },
+                        mttaMs: {
+                          type: 'number',
+                          nullable: true,
+                        },
+                        mttrMs: {
+                          type: 'number',
+                          nullable: true,
+                        },
+                        sleepHourPages: {
+                          type: 'integer',
+                        },
+                        offHourPages: {
+                          type: 'integer',
+                        },
+                        noisiest: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            required: [
+                              'alertName',
+                              'service',
+                              'pages',
+                              'noiseRatio',
+                            ],
+                            properties: {
+                              alertName: {
+                                type: 'string',
+                              },
+                              service: {
+                                type: 'string',
+                              },
+                              pages: {
+                                type: 'integer',
+                              },
+                              noiseRatio: {
+                                type: 'number',
+                                nullable: true,
+                              },
+                            },
+                          },
+                        },
+                      },
+                    },
+                    levelChanges: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: [
+                          'entityRef',
+                          'scorecardId',
+                          'from',
+                          'to',
+                          'at',
+                        ],
+                        properties: {
+                          entityRef: {
+                            type: 'string',
+                          },
+                          scorecardId: {
+                            type: 'string',
+                          },
+                          from: {
+                            type: 'string',
+                            nullable: true,
+                          },
+                          to: {
+                            type: 'string',
+                            nullable: true,
+                          },
+                          at: {
+                            type: 'string',
+                          },
+                        },
+                      },
+                    },
+                    campaigns: {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        required: [
+                          'id',
+                          'title',
+                          'targetLevel',
+                          'deadline',
+                          'entities',
+                          'reached',
+                        ],
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          title: {
+                            type: 'string',
+                          },
+                          targetLevel: {
+                            type: 'string',
+                          },
+                          deadline: {
+                            type: 'string',
+                            nullable: true,
+                          },
+                          entities: {
+                            type: 'integer',
+                          },
+                          reached: {
+                            type: 'integer',
+                          },
+                        },
+                      },
+                    },
+                  },
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown or unreadable owner',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/report.md': {
+      get: {
+        operationId: 'GetMonthlyReportMarkdown',
+        description:
+          'The monthly reliability report as Markdown, for a wiki page or an e-mail.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'A group, system or domain entity ref (payments means group:default/payments); omit it for the whole organisation.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'month',
+            in: 'query',
+            required: true,
+            description: 'A calendar month, YYYY-MM (UTC).',
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'text/markdown': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown or unreadable owner',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/report.csv': {
+      get: {
+        operationId: 'GetMonthlyReportCsv',
+        description:
+          'The SLO table of the monthly reliability report as CSV with a header row.',
+        parameters: [
+          {
+            name: 'owner',
+            in: 'query',
+            description:
+              'A group, system or domain entity ref (payments means group:default/payments); omit it for the whole organisation.',
+            schema: {
+              type: 'string',
+              maxLength: 512,
+            },
+          },
+          {
+            name: 'month',
+            in: 'query',
+            required: true,
+            description: 'A calendar month, YYYY-MM (UTC).',
+            schema: {
+              type: 'string',
+              pattern: '^\\d{4}-(0[1-9]|1[0-2])$',
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'text/csv': {
+                schema: {
+                  type: 'string',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Unknown or unreadable owner',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;

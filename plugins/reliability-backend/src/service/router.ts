@@ -32,6 +32,8 @@ import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
 import { registerRunbookTreeRoutes } from './runbookTreeRoutes';
 import { RunbookTreeService } from '../runbooks/RunbookTreeService';
+import { registerReportRoutes } from './reportRoutes';
+import { MonthlyReportService } from '../report/MonthlyReportService';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -69,6 +71,8 @@ export interface RouterOptions {
   scorecardStore: ScorecardStore;
   /** Decision-tree runbooks: their routes are served when given. */
   runbookTrees?: RunbookTreeService;
+  /** The monthly reports; without it `/report` is not served (tests of other routes). */
+  reports?: MonthlyReportService;
   /**
    * Checks every answer against the responses of `openapi.yaml` (an answer that does not match
    * becomes a 500 naming the field). For tests: it costs time on every request.
@@ -428,6 +432,9 @@ export async function createRouter(
       catalog,
       runbookTrees: options.runbookTrees,
     });
+  }
+  if (options.reports) {
+    registerReportRoutes(router, { httpAuth, reports: options.reports });
   }
 
   // The webhook's token is checked before its body is read or validated, so that a caller

@@ -246,6 +246,8 @@ export function mockReliabilityApi(
         status: 'resolved' as const,
       }),
     ),
+    getMonthlyReport: jest.fn(),
+    downloadMonthlyReport: jest.fn(),
   };
 }
 

@@ -6,6 +6,7 @@ import type {
   RunbookFlagView,
   RunbookWalkStep,
   RunbookWalkView,
+  MonthlyReliabilityReport,
 } from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
@@ -138,6 +139,19 @@ export interface ReliabilityApi {
     flagId: string,
     comment?: string,
   ): Promise<RunbookFlagView>;
+  /**
+   * The monthly reliability report of a group, system or domain (`owner`, an entity ref), or of
+   * the organisation without one; `month` is `YYYY-MM`.
+   */
+  getMonthlyReport(request: {
+    owner?: string;
+    month: string;
+  }): Promise<MonthlyReliabilityReport>;
+  /** The same report as a Markdown or CSV file. */
+  downloadMonthlyReport(
+    request: { owner?: string; month: string },
+    format: 'md' | 'csv',
+  ): Promise<Blob>;
 }
 
 /**

@@ -8,6 +8,7 @@ import type {
   RunbookFlagView,
   RunbookWalkStep,
   RunbookWalkView,
+  MonthlyReliabilityReport,
 } from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
@@ -282,6 +283,21 @@ export class ReliabilityClient implements ReliabilityApi {
     );
   }
 
+  async getMonthlyReport(request: {
+    owner?: string;
+    month: string;
+  }): Promise<MonthlyReliabilityReport> {
+    return this.json(`/report${reportQuery(request)}`);
+  }
+
+  async downloadMonthlyReport(
+    request: { owner?: string; month: string },
+    format: 'md' | 'csv',
+  ): Promise<Blob> {
+    const res = await this.request(`/report.${format}${reportQuery(request)}`);
+    return res.blob();
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -303,6 +319,14 @@ function entityPath(entity: CompoundEntityRef): string {
   return `/entities/${[entity.kind, entity.namespace, entity.name]
     .map(encodeURIComponent)
     .join('/')}`;
+}
+
+function reportQuery(request: { owner?: string; month: string }): string {
+  const query = new URLSearchParams({ month: request.month });
+  if (request.owner) {
+    query.set('owner', request.owner);
+  }
+  return queryString(query);
 }
 
 function queryString(query: URLSearchParams): string {

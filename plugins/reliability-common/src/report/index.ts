@@ -1,0 +1,4 @@
+export * from './model';
+export * from './monthRange';
+export * from './buildMonthlyReport';
+export * from './renderReport';

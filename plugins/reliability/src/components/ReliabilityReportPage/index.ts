@@ -1,0 +1,1 @@
+export { ReliabilityReportPage } from './ReliabilityReportPage';

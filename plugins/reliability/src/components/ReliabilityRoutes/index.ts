@@ -1,0 +1,1 @@
+export { ReliabilityRoutes } from './ReliabilityRoutes';
