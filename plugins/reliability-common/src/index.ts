@@ -19,3 +19,4 @@ export * from './alerts';
 export * from './scorecards';
 export * from './api';
 export * from './runbooks';
+export * from './release';

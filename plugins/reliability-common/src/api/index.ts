@@ -2,3 +2,4 @@ export * from './sloViews';
 export * from './runbookViews';
 export * from './alertViews';
 export * from './scorecardViews';
+export * from './releaseGateViews';
