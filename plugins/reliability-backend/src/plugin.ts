@@ -39,6 +39,15 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
 import { createReliabilityServices } from './evaluation';
 import { createRouter } from './service/router';
+import { ScmIntegrations } from '@backstage/integration';
+import { DefaultSloFileReader } from './catalog/SloFileReader';
+import { DatabaseReleaseGateStore } from './database/ReleaseGateStore';
+import {
+  readReleaseGateSettings,
+  ReleaseGateNotifier,
+  ReleaseGateService,
+  ReleasePolicyResolver,
+} from './release';
 import { SliSourceRegistry } from './service/SliSourceRegistry';
 import { readPushOptions, SliEventIngestor } from './sources/push';
 
@@ -218,6 +227,27 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         await scorecards.schedule(scheduler);
 
+        const releaseSettings = readReleaseGateSettings(config);
+        const releaseStore = DatabaseReleaseGateStore.create({ knex });
+        const releaseGate = ReleaseGateService.create({
+          catalog,
+          auth,
+          logger,
+          slos: reliability.service,
+          store: releaseStore,
+          policies: ReleasePolicyResolver.create({
+            settings: releaseSettings,
+            integrations: ScmIntegrations.fromConfig(config),
+            reader: DefaultSloFileReader.create({ urlReader: deps.urlReader }),
+          }),
+          notifier: ReleaseGateNotifier.create({
+            logger,
+            notifications: deps.notifications,
+          }),
+          listEntityRefs: () => reliability.definitions.listEntityRefs(),
+        });
+        await releaseGate.schedule(scheduler);
+
         httpRouter.use(
           await createRouter({
             httpAuth: deps.httpAuth,
@@ -233,12 +263,25 @@ export const reliabilityPlugin = createBackendPlugin({
             alertmanager,
             scorecards,
             scorecardStore,
+            releaseGate: {
+              auth,
+              gate: releaseGate,
+              store: releaseStore,
+              slos: reliability.service,
+              flaggerWebhookToken: releaseSettings.flaggerWebhookToken,
+              maxOverrideDays: releaseSettings.maxOverrideDays,
+            },
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });
         // Alertmanager cannot get Backstage tokens; the route checks its own bearer token.
         httpRouter.addAuthPolicy({
           path: '/alerts/alertmanager',
+          allow: 'unauthenticated',
+        });
+        // Flagger cannot send Backstage tokens either; the route checks its own token.
+        httpRouter.addAuthPolicy({
+          path: '/gate/flagger',
           allow: 'unauthenticated',
         });
       },

@@ -37,6 +37,8 @@ const validPath: Record<string, string> = {
   scorecardId: 'readiness',
   exemptionId: 'exemption-1',
   campaignId: 'silver-q4',
+  overrideId: 'override-1',
+  adjustmentId: 'adjustment-1',
 };
 const validQuery: Record<string, string> = {
   owner: 'group:default/payments',

@@ -30,6 +30,10 @@ import { OnCallService } from '../oncall/OnCallService';
 import { RunbookService } from '../runbooks';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
+import {
+  registerReleaseGateRoutes,
+  ReleaseGateRouteOptions,
+} from './releaseGateRoutes';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -65,6 +69,11 @@ export interface RouterOptions {
   alertmanager?: { receiver: AlertmanagerReceiver; webhookToken: string };
   scorecards: ScorecardService;
   scorecardStore: ScorecardStore;
+  /** The release gate's services; its routes are served when given. */
+  releaseGate?: Omit<
+    ReleaseGateRouteOptions,
+    'httpAuth' | 'permissions' | 'catalog'
+  >;
   /**
    * Checks every answer against the responses of `openapi.yaml` (an answer that does not match
    * becomes a 500 naming the field). For tests: it costs time on every request.
@@ -416,6 +425,15 @@ export async function createRouter(
     scorecards: options.scorecards,
     store: options.scorecardStore,
   });
+
+  if (options.releaseGate) {
+    registerReleaseGateRoutes(router, {
+      httpAuth,
+      permissions,
+      catalog,
+      ...options.releaseGate,
+    });
+  }
 
   // The webhook's token is checked before its body is read or validated, so that a caller
   // without it learns nothing about the API. Outside the validated router: that one turns every
