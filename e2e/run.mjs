@@ -34,6 +34,7 @@ import {
   waitFor,
 } from './harness.mjs';
 import { runAccessibilityCheck } from './a11y.mjs';
+import { checkReleaseGate } from './releaseGate.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -245,6 +246,16 @@ async function runBrowser(executablePath) {
     await expectChartPoints(page, 'Error budget remaining (burn-down)', 300);
     await shot('checkout-slo-history');
     await page.setViewportSize({ width: 1440, height: 1000 });
+
+    await checkReleaseGate({
+      page,
+      appUrl: APP_URL,
+      backendUrl: BACKEND_URL,
+      guestToken,
+      log,
+      shot,
+      timeoutMs: STEP_TIMEOUT_MS,
+    });
 
     log('opening ledger → Reliability tab (on call through GoAlert)');
     // examples/services/ledger: two GoAlert services, answered by scripts/demo-oncall-servers.mjs.

@@ -2,7 +2,13 @@ import { CompoundEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import { DiscoveryApi, FetchApi } from '@backstage/frontend-plugin-api';
 import { ReliabilityApi } from './ReliabilityApi';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
+import type {
+  BlockedReleaseView,
+  EntityOnCall,
+  ReleaseDecisionRecordView,
+  ReleaseGateView,
+  ReleaseOverrideView,
+} from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -231,6 +237,53 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.json(`/campaigns/${encodeURIComponent(campaignId)}/progress`);
   }
 
+  async getReleaseGate(
+    entity: CompoundEntityRef,
+    options: { release?: string } = {},
+  ): Promise<ReleaseGateView> {
+    const query = new URLSearchParams({ preview: 'true' });
+    if (options.release) {
+      query.set('release', options.release);
+    }
+    return this.json(`${gatePath(entity)}?${query}`);
+  }
+
+  async listReleaseDecisions(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: ReleaseDecisionRecordView[] }> {
+    return this.json(`${gatePath(entity)}/decisions`);
+  }
+
+  async listReleaseOverrides(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: ReleaseOverrideView[] }> {
+    return this.json(`${gatePath(entity)}/overrides`);
+  }
+
+  async grantReleaseOverride(
+    entity: CompoundEntityRef,
+    override: { reason: string; expiresAt: string },
+  ): Promise<ReleaseOverrideView> {
+    return this.json(`${gatePath(entity)}/overrides`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(override),
+    });
+  }
+
+  async revokeReleaseOverride(
+    overrideId: string,
+  ): Promise<ReleaseOverrideView> {
+    return this.json(
+      `/release-overrides/${encodeURIComponent(overrideId)}/revoke`,
+      { method: 'POST' },
+    );
+  }
+
+  async listBlockedReleases(): Promise<{ items: BlockedReleaseView[] }> {
+    return this.json('/gate/blocked');
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -250,6 +303,12 @@ function entityPath(entity: CompoundEntityRef): string {
   // The backend matches entity refs case-insensitively but its route pattern wants each part
   // as one path segment, so every part is encoded (names may hold dots, namespaces underscores).
   return `/entities/${[entity.kind, entity.namespace, entity.name]
+    .map(encodeURIComponent)
+    .join('/')}`;
+}
+
+function gatePath(entity: CompoundEntityRef): string {
+  return `/gate/${[entity.kind, entity.namespace, entity.name]
     .map(encodeURIComponent)
     .join('/')}`;
 }
