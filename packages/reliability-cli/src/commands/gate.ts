@@ -66,8 +66,8 @@ function timeoutMs(text: string): number {
     );
   }
   const n = Number(match[1]);
-  const unit = match[2] ?? 's';
-  return unit === 'ms' ? n : unit === 's' ? n * 1000 : n * 60_000;
+  const perUnit: Record<string, number> = { ms: 1, s: 1000, m: 60_000 };
+  return n * perUnit[match[2] ?? 's'];
 }
 
 /** The message of a Backstage error body, or the status text. */

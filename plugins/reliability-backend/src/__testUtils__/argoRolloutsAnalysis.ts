@@ -51,9 +51,10 @@ function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
   const re =
     /\s*(?:(==|!=|<=|>=|&&|\|\||[<>!])|'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)"|(\d+(?:\.\d+)?)|([A-Za-z_][A-Za-z0-9_]*)|([().,[\]]))/y;
-  let m: RegExpExecArray | null;
   let last = 0;
-  while ((m = re.exec(text)) !== null && m[0].length > 0) {
+  for (;;) {
+    const m = re.exec(text);
+    if (m === null || m[0].length === 0) break;
     last = re.lastIndex;
     if (m[1]) tokens.push({ type: 'op', value: m[1] });
     else if (m[2] !== undefined) tokens.push({ type: 'str', value: m[2] });
@@ -68,125 +69,152 @@ function tokenize(text: string): Token[] {
   return tokens;
 }
 
+function truthy(value: unknown): boolean {
+  if (typeof value !== 'boolean') {
+    throw new Error(`expected bool, but got ${typeof value}`);
+  }
+  return value;
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** A recursive-descent reader of the expr-lang subset, with `result` bound. */
+class ConditionReader {
+  private i = 0;
+
+  constructor(
+    private readonly tokens: Token[],
+    private readonly expression: string,
+    private readonly result: unknown,
+  ) {}
+
+  read(): unknown {
+    const value = this.or();
+    if (this.i !== this.tokens.length) {
+      throw new Error(
+        `unexpected ${this.tokens[this.i].value} in ${this.expression}`,
+      );
+    }
+    return value;
+  }
+
+  private peek(): Token | undefined {
+    return this.tokens[this.i];
+  }
+
+  private take(value?: string): Token {
+    const token = this.tokens[this.i++];
+    if (!token || (value !== undefined && token.value !== value)) {
+      throw new Error(`expected ${value ?? 'a token'} in ${this.expression}`);
+    }
+    return token;
+  }
+
+  private or(): unknown {
+    let value = this.and();
+    while (this.peek()?.value === '||' || this.peek()?.value === 'or') {
+      this.take();
+      const right = this.and();
+      value = truthy(value) || truthy(right);
+    }
+    return value;
+  }
+
+  private and(): unknown {
+    let value = this.comparison();
+    while (this.peek()?.value === '&&' || this.peek()?.value === 'and') {
+      this.take();
+      const right = this.comparison();
+      value = truthy(value) && truthy(right);
+    }
+    return value;
+  }
+
+  private comparison(): unknown {
+    const left = this.primary();
+    const op = this.peek();
+    if (op?.type === 'id' && op.value === 'in') {
+      this.take();
+      const list = this.primary();
+      return Array.isArray(list) && list.some(v => sameValue(v, left));
+    }
+    if (op?.type !== 'op' || op.value === '&&' || op.value === '||') {
+      return left;
+    }
+    this.take();
+    const right = this.primary();
+    switch (op.value) {
+      case '==':
+        return sameValue(left, right);
+      case '!=':
+        return !sameValue(left, right);
+      case '<':
+        return (left as number) < (right as number);
+      case '<=':
+        return (left as number) <= (right as number);
+      case '>':
+        return (left as number) > (right as number);
+      case '>=':
+        return (left as number) >= (right as number);
+      default:
+        throw new Error(`unexpected ${op.value} in ${this.expression}`);
+    }
+  }
+
+  private primary(): unknown {
+    const token = this.take();
+    if (token.type === 'str') return token.value;
+    if (token.type === 'num') return Number(token.value);
+    if (token.value === '(') {
+      const value = this.or();
+      this.take(')');
+      return value;
+    }
+    if (token.value === '[') {
+      const items: unknown[] = [];
+      while (this.peek()?.value !== ']') {
+        items.push(this.or());
+        if (this.peek()?.value === ',') this.take(',');
+      }
+      this.take(']');
+      return items;
+    }
+    if (token.value === '!' || token.value === 'not') {
+      return !truthy(this.primary());
+    }
+    if (token.type !== 'id') {
+      throw new Error(`unexpected ${token.value} in ${this.expression}`);
+    }
+    if (token.value === 'true') return true;
+    if (token.value === 'false') return false;
+    if (token.value === 'nil') return null;
+    if (token.value !== 'result') {
+      throw new Error(`unknown name ${token.value}`);
+    }
+    let value: unknown = this.result;
+    while (this.peek()?.value === '.' || this.peek()?.value === '[') {
+      let key: unknown;
+      if (this.take().value === '.') {
+        key = this.take().value;
+      } else {
+        key = this.primary();
+        this.take(']');
+      }
+      value =
+        (value as Record<string, unknown> | null)?.[key as string] ?? null;
+    }
+    return value;
+  }
+}
+
 /** Evaluates an expr-lang condition with `result` bound. */
 export function evaluateCondition(
   expression: string,
   result: unknown,
 ): unknown {
-  const tokens = tokenize(expression);
-  let i = 0;
-  const peek = () => tokens[i];
-  const take = (value?: string) => {
-    const token = tokens[i++];
-    if (!token || (value !== undefined && token.value !== value)) {
-      throw new Error(`expected ${value ?? 'a token'} in ${expression}`);
-    }
-    return token;
-  };
-  const primary = (): unknown => {
-    const token = take();
-    if (token.type === 'str') return token.value;
-    if (token.type === 'num') return Number(token.value);
-    if (token.value === '(') {
-      const value = or();
-      take(')');
-      return value;
-    }
-    if (token.value === '[') {
-      const items: unknown[] = [];
-      while (peek()?.value !== ']') {
-        items.push(or());
-        if (peek()?.value === ',') take(',');
-      }
-      take(']');
-      return items;
-    }
-    if (token.value === '!') return !truthy(unary());
-    if (token.type === 'id') {
-      if (token.value === 'true') return true;
-      if (token.value === 'false') return false;
-      if (token.value === 'nil') return null;
-      if (token.value === 'not') return !truthy(unary());
-      if (token.value !== 'result')
-        throw new Error(`unknown name ${token.value}`);
-      let value: unknown = result;
-      while (peek()?.value === '.' || peek()?.value === '[') {
-        if (take().value === '.') {
-          const key = take().value;
-          value = (value as Record<string, unknown> | null)?.[key] ?? null;
-        } else {
-          const key = primary();
-          take(']');
-          value =
-            (value as Record<string, unknown> | null)?.[key as string] ?? null;
-        }
-      }
-      return value;
-    }
-    throw new Error(`unexpected ${token.value} in ${expression}`);
-  };
-  const unary = primary;
-  const truthy = (v: unknown) => {
-    if (typeof v !== 'boolean')
-      throw new Error(`expected bool, but got ${typeof v}`);
-    return v;
-  };
-  const comparison = (): unknown => {
-    const left = unary();
-    const op = peek();
-    if (
-      op?.type === 'op' &&
-      ['==', '!=', '<', '<=', '>', '>='].includes(op.value)
-    ) {
-      take();
-      const right = unary();
-      switch (op.value) {
-        case '==':
-          return JSON.stringify(left) === JSON.stringify(right);
-        case '!=':
-          return JSON.stringify(left) !== JSON.stringify(right);
-        case '<':
-          return (left as number) < (right as number);
-        case '<=':
-          return (left as number) <= (right as number);
-        case '>':
-          return (left as number) > (right as number);
-        default:
-          return (left as number) >= (right as number);
-      }
-    }
-    if (op?.type === 'id' && op.value === 'in') {
-      take();
-      const list = unary();
-      return (
-        Array.isArray(list) &&
-        list.some(v => JSON.stringify(v) === JSON.stringify(left))
-      );
-    }
-    return left;
-  };
-  const and = (): unknown => {
-    let value = comparison();
-    while (peek()?.value === '&&' || peek()?.value === 'and') {
-      take();
-      const right = comparison();
-      value = truthy(value) && truthy(right);
-    }
-    return value;
-  };
-  const or = (): unknown => {
-    let value = and();
-    while (peek()?.value === '||' || peek()?.value === 'or') {
-      take();
-      const right = and();
-      value = truthy(value) || truthy(right);
-    }
-    return value;
-  };
-  const value = or();
-  if (i !== tokens.length)
-    throw new Error(`unexpected ${tokens[i].value} in ${expression}`);
-  return value;
+  return new ConditionReader(tokenize(expression), expression, result).read();
 }
 
 /** One measurement of a web metric, as Argo Rollouts takes it. */

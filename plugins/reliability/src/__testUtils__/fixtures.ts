@@ -251,7 +251,7 @@ export function makeReleaseGate(
           name: 'availability',
           displayName: 'Checkout availability',
           remaining: -0.258,
-          burnRates: [{ window: '1h', windowMs: HOUR_MS, burnRate: 0.5 }],
+          burnRates: [{ window: '1h', windowMs: 3_600_000, burnRate: 0.5 }],
           pageAlert: 'ok',
           stale: false,
           window: { type: 'rolling', durationMs: 30 * 86_400_000 },
