@@ -29,10 +29,11 @@ export interface ReleaseGateSettings {
  */
 export function readReleaseGateSettings(config: Config): ReleaseGateSettings {
   const release = config.getOptionalConfig('reliability.release');
-  const readPolicy = (key: string): ReleasePolicyOverrides | undefined => {
-    const value = release?.getOptional(key);
+  const readPolicy = (
+    value: unknown,
+    where: string,
+  ): ReleasePolicyOverrides | undefined => {
     if (value === undefined) return undefined;
-    const where = `reliability.release.${key}`;
     const result = parseReleasePolicySpec(stringify(value), { file: where });
     const errors = result.problems.filter(p => p.severity === 'error');
     if (!result.policy || errors.length > 0) {
@@ -45,14 +46,21 @@ export function readReleaseGateSettings(config: Config): ReleaseGateSettings {
     return result.policy;
   };
   const tiers = new Map<number, ReleasePolicyOverrides>();
-  for (const key of release?.getOptionalConfig('tiers')?.keys() ?? []) {
+  // Tier keys are digits, which config paths cannot address: read the mapping whole.
+  const tierValues = release?.getOptional('tiers') ?? {};
+  if (typeof tierValues !== 'object' || Array.isArray(tierValues)) {
+    throw new Error(
+      'reliability.release.tiers must map tiers (1 to 4) to release policies',
+    );
+  }
+  for (const [key, value] of Object.entries(tierValues)) {
     const tier = Number(key.replace(/^tier-/, ''));
     if (!Number.isInteger(tier) || tier < 1 || tier > 4) {
       throw new Error(
         `reliability.release.tiers.${key}: tiers are 1 to 4 (or tier-1 to tier-4), as the reliability/tier annotation writes them`,
       );
     }
-    tiers.set(tier, readPolicy(`tiers.${key}`)!);
+    tiers.set(tier, readPolicy(value, `reliability.release.tiers.${key}`)!);
   }
   const maxOverrideDays = release?.getOptionalNumber('maxOverrideDays') ?? 30;
   if (!(maxOverrideDays > 0 && maxOverrideDays <= 366)) {
@@ -61,7 +69,10 @@ export function readReleaseGateSettings(config: Config): ReleaseGateSettings {
     );
   }
   return {
-    policy: readPolicy('policy'),
+    policy: readPolicy(
+      release?.getOptional('policy'),
+      'reliability.release.policy',
+    ),
     tiers,
     flaggerWebhookToken: release?.getOptionalString('flagger.webhookToken'),
     maxOverrideDays,
