@@ -151,6 +151,9 @@ export function EntityReleaseGateCard() {
             search: false,
             padding: 'dense',
             toolbar: true,
+            // Sortable, draggable headers put buttons inside buttons (axe nested-interactive).
+            sorting: false,
+            draggable: false,
           }}
           columns={decisionColumns}
           data={decisions}
