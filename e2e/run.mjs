@@ -36,6 +36,7 @@ import {
 import { runAccessibilityCheck } from './a11y.mjs';
 import { checkRunbookWalk } from './runbookWalk.mjs';
 import { checkMonthlyReport } from './report.mjs';
+import { checkReleaseGate } from './releaseGate.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -248,6 +249,16 @@ async function runBrowser(executablePath) {
     await shot('checkout-slo-history');
     await page.setViewportSize({ width: 1440, height: 1000 });
     await checkRunbookWalk(page, { appUrl: APP_URL, log, shot });
+
+    await checkReleaseGate({
+      page,
+      appUrl: APP_URL,
+      backendUrl: BACKEND_URL,
+      guestToken,
+      log,
+      shot,
+      timeoutMs: STEP_TIMEOUT_MS,
+    });
 
     log('opening ledger → Reliability tab (on call through GoAlert)');
     // examples/services/ledger: two GoAlert services, answered by scripts/demo-oncall-servers.mjs.

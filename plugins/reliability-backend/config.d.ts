@@ -285,5 +285,58 @@ export interface Config {
       /** Origin of GoAlert's web UI for links, when it differs. Default: `baseUrl`. */
       webUrl?: string;
     };
+    /**
+     * The release gate (`GET /api/reliability/gate/...`): the release policy of every entity, per
+     * tier, and Flagger's webhook. Entities override it with the `reliability/release-policy`
+     * annotation. Every field of a policy is optional; see the backend README.
+     */
+    release?: {
+      /** The policy of every entity, over the built-in defaults. */
+      policy?: ReleasePolicyConfig;
+      /** Per tier (`1` to `4`, as `reliability/tier` writes them), over `policy`. */
+      tiers?: { [tier: string]: ReleasePolicyConfig };
+      /** The longest override a person may grant, in days. Default 30. */
+      maxOverrideDays?: number;
+      /** Flagger's webhook, `POST /api/reliability/gate/flagger`. Absent token: it answers 404. */
+      flagger?: {
+        /**
+         * The token Flagger sends in the webhook's metadata (`token`); Flagger sends no headers.
+         * @visibility secret
+         */
+        webhookToken?: string;
+      };
+    };
   };
+}
+
+/** A release policy as configuration writes it; every field defaults to the layer below. */
+interface ReleasePolicyConfig {
+  /** SLO ids or names the budget rules look at. Default: all of the entity's. */
+  slos?: string[];
+  /** Block when a budget is spent. Default true. */
+  blockWhenBudgetExhausted?: boolean;
+  /** Block while a page-level burn-rate alert fires. Default true. */
+  blockWhenPageAlertFiring?: boolean;
+  /** Remaining budget at or below which it counts as spent: 0.05 or "5%". Default 0. */
+  exhaustedAtOrBelow?: number | string;
+  /** Warn under this share of the budget: 0.25 or "25%". Default 0.25. */
+  warnWhenRemainingBelow?: number | string;
+  /** What an SLO without data does. Default warn. */
+  onUnknownData?: 'allow' | 'warn' | 'block';
+  /** What an SLO with stale data does. Default warn. */
+  onStaleData?: 'allow' | 'warn' | 'block';
+  /** Release kinds that pass a budget block, e.g. fix. Default none. */
+  allowDuringBlock?: string[];
+  /** Freeze windows. Default none. */
+  freezes?: Array<{
+    name: string;
+    /** `YYYY-MM-DD[THH:mm]`, or `MM-DD[THH:mm]` with `every: year`. */
+    start: string;
+    end: string;
+    /** IANA time zone. Default UTC. */
+    timeZone?: string;
+    every?: 'year';
+    /** Release kinds that may go out during the freeze. */
+    allow?: string[];
+  }>;
 }

@@ -57,6 +57,15 @@ import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
 import { createReliabilityServices } from './evaluation';
 import { createRouter } from './service/router';
+import { ScmIntegrations } from '@backstage/integration';
+import { DefaultSloFileReader } from './catalog/SloFileReader';
+import { DatabaseReleaseGateStore } from './database/ReleaseGateStore';
+import {
+  readReleaseGateSettings,
+  ReleaseGateNotifier,
+  ReleaseGateService,
+  ReleasePolicyResolver,
+} from './release';
 import { SliSourceRegistry } from './service/SliSourceRegistry';
 import { readPushOptions, SliEventIngestor } from './sources/push';
 
@@ -281,6 +290,26 @@ export const reliabilityPlugin = createBackendPlugin({
           auth,
           logger,
         }).schedule(scheduler);
+        const releaseSettings = readReleaseGateSettings(config);
+        const releaseStore = DatabaseReleaseGateStore.create({ knex });
+        const releaseGate = ReleaseGateService.create({
+          catalog,
+          auth,
+          logger,
+          slos: reliability.service,
+          store: releaseStore,
+          policies: ReleasePolicyResolver.create({
+            settings: releaseSettings,
+            integrations: ScmIntegrations.fromConfig(config),
+            reader: DefaultSloFileReader.create({ urlReader: deps.urlReader }),
+          }),
+          notifier: ReleaseGateNotifier.create({
+            logger,
+            notifications: deps.notifications,
+          }),
+          listEntityRefs: () => reliability.definitions.listEntityRefs(),
+        });
+        await releaseGate.schedule(scheduler);
 
         httpRouter.use(
           await createRouter({
@@ -299,6 +328,14 @@ export const reliabilityPlugin = createBackendPlugin({
             scorecardStore,
             runbookTrees,
             reports,
+            releaseGate: {
+              auth,
+              gate: releaseGate,
+              store: releaseStore,
+              slos: reliability.service,
+              flaggerWebhookToken: releaseSettings.flaggerWebhookToken,
+              maxOverrideDays: releaseSettings.maxOverrideDays,
+            },
           }),
         );
         registerReliabilityActions({
@@ -332,6 +369,11 @@ export const reliabilityPlugin = createBackendPlugin({
         // Alertmanager cannot get Backstage tokens; the route checks its own bearer token.
         httpRouter.addAuthPolicy({
           path: '/alerts/alertmanager',
+          allow: 'unauthenticated',
+        });
+        // Flagger cannot send Backstage tokens either; the route checks its own token.
+        httpRouter.addAuthPolicy({
+          path: '/gate/flagger',
           allow: 'unauthenticated',
         });
       },

@@ -20,3 +20,4 @@ export * from './scorecards';
 export * from './api';
 export * from './runbooks';
 export * from './report';
+export * from './release';

@@ -71,6 +71,28 @@ export const reliabilityRunbookFlagResolvePermission = createPermission({
 });
 
 /**
+ * Allows granting and revoking overrides of the release gate: time-boxed exceptions that let an
+ * entity's releases pass a budget block. Grant it to the people who approve such exceptions.
+ *
+ * @public
+ */
+export const reliabilityReleaseOverridePermission = createPermission({
+  name: 'reliability.release.override',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows declaring and withdrawing budget adjustments (windows excluded from an SLO's error
+ * budget) through the API.
+ *
+ * @public
+ */
+export const reliabilityBudgetAdjustmentPermission = createPermission({
+  name: 'reliability.budget-adjustment.create',
+  attributes: { action: 'create' },
+});
+
+/**
  * Every permission of the suite, for registration with the permissions registry.
  *
  * @public
@@ -82,4 +104,6 @@ export const reliabilityPermissions = [
   reliabilityCampaignCreatePermission,
   reliabilityRunbookFlagCreatePermission,
   reliabilityRunbookFlagResolvePermission,
+  reliabilityReleaseOverridePermission,
+  reliabilityBudgetAdjustmentPermission,
 ];

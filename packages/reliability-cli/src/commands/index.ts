@@ -3,6 +3,7 @@ import { CliError } from '../lib/CliError';
 import { collectKeyValue } from '../lib/parseKeyValue';
 // Static imports: the published build bundles what is imported, and a lazy require('./generate')
 // found no file in dist/ (a dynamic import() breaks the in-repository TypeScript loader).
+import { gate, GateOptions } from './gate';
 import { generate } from './generate';
 import { validate } from './validate';
 
@@ -144,6 +145,35 @@ export function registerCommands(program: Command, exit: ExitCodeSink): void {
         const { renderRunbook } =
           require('./runbook') as typeof import('./runbook');
         exit(await run(command, () => renderRunbook(file, options)));
+      },
+    );
+
+  program
+    .command('gate')
+    .description(
+      "Ask the Reliability backend's release gate whether an entity may release now. Exit 0 allow, 2 block, 0 or 1 warn (--warn-exit-code), 3 when no answer could be had.",
+    )
+    .argument('<entityRef>', 'the entity, e.g. component:default/checkout')
+    .requiredOption(
+      '--backend <url>',
+      "the Backstage backend's URL, e.g. https://backstage.example.com",
+    )
+    .option('--release <kind>', 'the kind of the release, e.g. fix')
+    .option(
+      '--token-env <name>',
+      'the environment variable holding the Backstage token',
+      'RELIABILITY_TOKEN',
+    )
+    .addOption(
+      new Option('--warn-exit-code <code>', 'exit code of a warning')
+        .choices(['0', '1'])
+        .default('0'),
+    )
+    .option('--json', 'print the whole answer as JSON', false)
+    .option('--timeout <duration>', 'how long to wait for the answer', '30s')
+    .action(
+      async (entityRef: string, options: GateOptions, command: Command) => {
+        exit(await run(command, () => gate(entityRef, options)));
       },
     );
 }

@@ -1,6 +1,7 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ForwardedError, stringifyError } from '@backstage/errors';
+import type { BudgetAdjustment } from '@reliability/backstage-plugin-common';
 import {
   SliFetchRequest,
   SliFetchResult,
@@ -69,6 +70,15 @@ export interface SloEvaluator {
   evaluateAll(signal?: AbortSignal): Promise<EvaluationCycleSummary>;
 }
 
+/**
+ * The budget adjustments of the SLOs given, by SLO id.
+ *
+ * @internal
+ */
+export type BudgetAdjustmentSource = (
+  sloIds: readonly string[],
+) => Promise<Map<string, BudgetAdjustment[]>>;
+
 type Outcome =
   | { sloId: string; ok: true; data: SliFetchResult; request: SliFetchRequest }
   | { sloId: string; ok: false; error: string };
@@ -105,6 +115,8 @@ export class DefaultSloEvaluator implements SloEvaluator {
     sliSources: SliSourceProvider;
     config: Config;
     logger: LoggerService;
+    /** The budget adjustments of SLOs, by SLO id; none when absent. */
+    budgetAdjustments?: BudgetAdjustmentSource;
     /** Epoch milliseconds; for tests. */
     now?: () => number;
   }): DefaultSloEvaluator {
@@ -115,6 +127,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
       readEvaluationSettings(options.config),
       options.logger,
       options.now ?? Date.now,
+      options.budgetAdjustments,
     );
   }
 
@@ -127,6 +140,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
     private readonly settings: EvaluationSettings,
     private readonly logger: LoggerService,
     private readonly now: () => number,
+    private readonly budgetAdjustments?: BudgetAdjustmentSource,
   ) {}
 
   async schedule(scheduler: SchedulerService): Promise<void> {
@@ -206,6 +220,9 @@ export class DefaultSloEvaluator implements SloEvaluator {
     }
 
     const byId = new Map(definitions.map(d => [d.sloId, d]));
+    const adjustments = this.budgetAdjustments
+      ? await this.budgetAdjustments(definitions.map(d => d.sloId))
+      : new Map<string, BudgetAdjustment[]>();
     const saved: SloSnapshot[] = [];
     const history: SloHistoryPoint[] = [];
     // Each SLO is evaluated as soon as its SLI data arrives, and only its snapshot is kept: a
@@ -221,7 +238,10 @@ export class DefaultSloEvaluator implements SloEvaluator {
             definition.slo,
             outcome.data,
             outcome.request.to,
-            this.settings,
+            {
+              ...this.settings,
+              adjustments: adjustments.get(definition.sloId),
+            },
           );
           const writeHistory = this.isHistoryDue(
             before?.lastHistoryAt,

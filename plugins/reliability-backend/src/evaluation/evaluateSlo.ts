@@ -1,4 +1,7 @@
 import {
+  BudgetAdjustment,
+  budgetAdjustmentWindows,
+  excludeBudgetAdjustments,
   BudgetPolicyThresholds,
   BurnRateAlertEvaluation,
   ErrorBudgetEvaluation,
@@ -180,16 +183,30 @@ export function evaluateSlo(
   slo: ServiceLevelObjective,
   data: SliFetchResult,
   nowMs: number,
-  options: { defaultPeriodMs: number; policy: Partial<BudgetPolicyThresholds> },
+  options: {
+    defaultPeriodMs: number;
+    policy: Partial<BudgetPolicyThresholds>;
+    /** Budget adjustments of the SLO: their windows are left out of the budget. */
+    adjustments?: readonly BudgetAdjustment[];
+  },
 ): SloEvaluationResult {
-  const series = createSliSeries({
-    method: slo.budgetingMethod,
-    startMs: data.from,
-    bucketMs: data.bucketMs,
-    good: data.good,
-    total: data.total,
-    timeSliceTarget: slo.objective.timeSliceTarget,
-  });
+  const dataEnd = data.from + data.good.length * data.bucketMs;
+  const windows = (options.adjustments ?? []).flatMap(adjustment =>
+    budgetAdjustmentWindows(adjustment, data.from, dataEnd),
+  );
+  const series = createSliSeries(
+    excludeBudgetAdjustments(
+      {
+        method: slo.budgetingMethod,
+        startMs: data.from,
+        bucketMs: data.bucketMs,
+        good: data.good,
+        total: data.total,
+        timeSliceTarget: slo.objective.timeSliceTarget,
+      },
+      windows,
+    ),
+  );
   // A source with coarser buckets than asked for (Prometheus: 5 minutes) ends at its last
   // complete bucket; evaluating there keeps the shortest window full instead of unknown.
   const dataEndMs = data.from + data.good.length * data.bucketMs;

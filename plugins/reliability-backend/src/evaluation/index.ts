@@ -6,7 +6,10 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { parseSloFiles } from '@reliability/backstage-plugin-common';
+import {
+  BudgetAdjustment,
+  parseSloFiles,
+} from '@reliability/backstage-plugin-common';
 import { Knex } from 'knex';
 import {
   DefaultEntitySloLoader,
@@ -23,6 +26,11 @@ import {
 } from '../database/SloDefinitionStore';
 import { DefaultReliabilityService } from './ReliabilityService';
 import {
+  DatabaseReleaseGateStore,
+  ReleaseGateStore,
+} from '../database/ReleaseGateStore';
+import {
+  BudgetAdjustmentSource,
   DefaultSloEvaluator,
   SliSourceProvider,
   SloEvaluator,
@@ -56,6 +64,25 @@ export interface ReliabilityServices {
   evaluations: EvaluationStore;
   loader: EntitySloLoader;
   evaluator: SloEvaluator;
+}
+
+/** The adjustments declared through the API, in the budget engine's terms. */
+function budgetAdjustmentsOf(store: ReleaseGateStore): BudgetAdjustmentSource {
+  return async sloIds => {
+    const wanted = new Set(sloIds);
+    const byId = new Map<string, BudgetAdjustment[]>();
+    for (const adjustment of await store.listAdjustments({})) {
+      if (!wanted.has(adjustment.sloId)) continue;
+      const list = byId.get(adjustment.sloId) ?? [];
+      list.push({
+        firstEventStartMs: Date.parse(adjustment.firstEventStart),
+        durationMs: adjustment.durationMs,
+        rrule: adjustment.rrule ?? undefined,
+      });
+      byId.set(adjustment.sloId, list);
+    }
+    return byId;
+  };
 }
 
 /**
@@ -110,6 +137,9 @@ export async function createReliabilityServices(options: {
     sliSources: options.sliSources,
     config: options.config,
     logger: options.logger.child({ task: 'reliability-evaluate-slos' }),
+    budgetAdjustments: budgetAdjustmentsOf(
+      DatabaseReleaseGateStore.create({ knex: options.knex }),
+    ),
   });
   await loader.schedule(options.scheduler);
   await evaluator.schedule(options.scheduler);

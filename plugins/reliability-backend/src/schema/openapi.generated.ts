@@ -6320,5 +6320,808 @@ export const spec = {
         },
       },
     },
+    '/gate/{kind}/{namespace}/{name}': {
+      get: {
+        operationId: 'GetReleaseGate',
+        description:
+          "The release decision for the entity (allow, warn or block) with its reasons, the policy applied and when a block is expected to lift. Recorded as a recent decision. Answers 200 whatever the decision, so that Argo Rollouts' web provider can read it.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'release',
+            in: 'query',
+            description: 'The declared kind of the release, e.g. fix.',
+            schema: {
+              type: 'string',
+              maxLength: 63,
+            },
+          },
+          {
+            name: 'preview',
+            in: 'query',
+            description:
+              "true to answer without recording a decision (the portal's view of the gate).",
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'ReleaseGateView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/gate/{kind}/{namespace}/{name}/decisions': {
+      get: {
+        operationId: 'ListReleaseGateDecisions',
+        description: "The gate's recent answers for the entity, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'limit',
+            in: 'query',
+            description: 'Decimal digits, 1 to 200; default 20.',
+            schema: {
+              type: 'string',
+              maxLength: 16,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'items of ReleaseDecisionRecordView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/gate/{kind}/{namespace}/{name}/overrides': {
+      get: {
+        operationId: 'ListReleaseOverrides',
+        description: "The entity's release overrides, newest first.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+          {
+            name: 'state',
+            in: 'query',
+            schema: {
+              type: 'string',
+              enum: ['active', 'expired', 'revoked'],
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'items of ReleaseOverrideView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateReleaseOverride',
+        description:
+          "Grants a time-boxed override that lets the entity's releases pass a budget block (not a freeze). Needs the permission reliability.release.override; audited.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  expiresAt: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                },
+                required: ['reason', 'expiresAt'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Granted',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'ReleaseOverrideView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/release-overrides/{overrideId}/revoke': {
+      post: {
+        operationId: 'RevokeReleaseOverride',
+        description:
+          'Revokes an active override. Needs the permission reliability.release.override; audited.',
+        parameters: [
+          {
+            name: 'overrideId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'ReleaseOverrideView',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Conflict',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/release-overrides/{overrideId}/audit': {
+      get: {
+        operationId: 'GetReleaseOverrideAudit',
+        description: 'Who granted and revoked the override, and when.',
+        parameters: [
+          {
+            name: 'overrideId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'override and its audit items',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/gate/blocked': {
+      get: {
+        operationId: 'ListBlockedReleases',
+        description:
+          'The entities the caller may read whose releases are blocked, since when and why.',
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'items of BlockedReleaseView',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/gate/flagger': {
+      post: {
+        operationId: 'FlaggerReleaseGateWebhook',
+        description:
+          "Flagger's webhook (confirm-rollout, pre-rollout, rollout, confirm-traffic-increase, confirm-promotion). The canary maps to an entity by metadata.entity or the entity annotation reliability/flagger-canary (namespace/name); metadata.release names the release kind; metadata.token carries reliability.release.flagger.webhookToken. 200 lets the rollout proceed, 403 with the reason halts it.",
+        requestBody: {
+          required: false,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                description:
+                  "Flagger's payload (name, namespace, phase, type, checksum, metadata); checked by the route after the token.",
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Proceed',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'proceed, decision, summary and entityRef',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/slos/{sloId}/budget-adjustments': {
+      get: {
+        operationId: 'ListBudgetAdjustments',
+        description:
+          'The budget adjustments of the SLO declared through the API and not withdrawn.',
+        parameters: [
+          {
+            $ref: '#/components/parameters/sloId',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'items of BudgetAdjustmentView',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'CreateBudgetAdjustment',
+        description:
+          "Declares a window excluded from the SLO's error budget (OpenSLO v2alpha BudgetAdjustment semantics). Needs the permission reliability.budget-adjustment.create; audited. The next evaluation honours it; generated Prometheus rules cannot.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/sloId',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  name: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  description: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                  firstEventStart: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                  duration: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 32,
+                  },
+                  rrule: {
+                    type: 'string',
+                    maxLength: 200,
+                  },
+                },
+                required: ['name', 'firstEventStart', 'duration'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Declared',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'BudgetAdjustmentView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/budget-adjustments/{adjustmentId}/withdraw': {
+      post: {
+        operationId: 'WithdrawBudgetAdjustment',
+        description:
+          'Withdraws a budget adjustment. Needs the permission reliability.budget-adjustment.create; audited.',
+        parameters: [
+          {
+            name: 'adjustmentId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'BudgetAdjustmentView',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Conflict',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/budget-adjustments/{adjustmentId}/audit': {
+      get: {
+        operationId: 'GetBudgetAdjustmentAudit',
+        description: 'Who declared and withdrew the adjustment, and when.',
+        parameters: [
+          {
+            name: 'adjustmentId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  description: 'adjustment and its audit items',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
   },
 } as const;

@@ -38,6 +38,8 @@ const validPath: Record<string, string> = {
   exemptionId: 'exemption-1',
   campaignId: 'silver-q4',
   flagId: '00000000-0000-4000-8000-000000000000',
+  overrideId: 'override-1',
+  adjustmentId: 'adjustment-1',
 };
 const validQuery: Record<string, string> = {
   owner: 'group:default/payments',

@@ -8,10 +8,12 @@ import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
   reliabilityAlertTriagePermission,
   reliabilityCampaignCreatePermission,
+  reliabilityBudgetAdjustmentPermission,
   reliabilityExemptionCreatePermission,
   reliabilityPermissions,
   reliabilityRunbookFlagCreatePermission,
   reliabilityRunbookFlagResolvePermission,
+  reliabilityReleaseOverridePermission,
   reliabilitySliWritePermission,
 } from '@reliability/backstage-plugin-common';
 import { isDeepStrictEqual } from 'node:util';
@@ -25,6 +27,7 @@ import {
 } from './__testUtils__/apiRoutes';
 import {
   ReliabilityTestBackend,
+  FLAGGER_TOKEN,
   startReliabilityBackend,
   WEBHOOK_TOKEN,
 } from './__testUtils__/startReliabilityBackend';
@@ -37,6 +40,8 @@ type RouteSecurity =
   | { auth: 'open' }
   /** Alertmanager, with the bearer token of `reliability.alertmanager.webhookToken`. */
   | { auth: 'token' }
+  /** Flagger, with the token of `reliability.release.flagger.webhookToken` in its metadata. */
+  | { auth: 'flagger-token' }
   /** A user or service with Backstage credentials; reads, filtered by what the catalog lets them read. */
   | { auth: 'user'; read: true }
   /** A user or service with Backstage credentials and the permission; `body` passes validation. */
@@ -186,6 +191,47 @@ const matrix: Record<RouteKey, RouteSecurity> = {
       // No flag exists: past the permission check, the flag is not found.
       allowedStatus: 404,
     },
+  'GET /gate/{kind}/{namespace}/{name}': { auth: 'user', read: true },
+  'GET /gate/{kind}/{namespace}/{name}/decisions': { auth: 'user', read: true },
+  'GET /gate/{kind}/{namespace}/{name}/overrides': { auth: 'user', read: true },
+  'POST /gate/{kind}/{namespace}/{name}/overrides': {
+    auth: 'user',
+    permission: reliabilityReleaseOverridePermission.name,
+    allowedStatus: 201,
+    get body() {
+      return {
+        reason: 'Hotfix for INC-42',
+        expiresAt: new Date(Date.now() + DAY_MS).toISOString(),
+      };
+    },
+  },
+  'POST /release-overrides/{overrideId}/revoke': {
+    auth: 'user',
+    permission: reliabilityReleaseOverridePermission.name,
+    // No override exists: past the permission check, it is not found.
+    allowedStatus: 404,
+  },
+  'GET /release-overrides/{overrideId}/audit': { auth: 'user', read: true },
+  'GET /gate/blocked': { auth: 'user', read: true },
+  'POST /gate/flagger': { auth: 'flagger-token' },
+  'GET /slos/{sloId}/budget-adjustments': { auth: 'user', read: true },
+  'POST /slos/{sloId}/budget-adjustments': {
+    auth: 'user',
+    permission: reliabilityBudgetAdjustmentPermission.name,
+    // No SLO exists: past the permission check, the SLO is not found.
+    allowedStatus: 404,
+    body: {
+      name: 'Planned maintenance',
+      firstEventStart: '2026-11-28T22:00:00Z',
+      duration: '2h',
+    },
+  },
+  'POST /budget-adjustments/{adjustmentId}/withdraw': {
+    auth: 'user',
+    permission: reliabilityBudgetAdjustmentPermission.name,
+    allowedStatus: 404,
+  },
+  'GET /budget-adjustments/{adjustmentId}/audit': { auth: 'user', read: true },
 };
 
 /** Path parameters that pass validation; the ids of the alert and exemption are filled in later. */
@@ -200,6 +246,8 @@ const examplePathValues = {
   exemptionId: 'exemption-1',
   campaignId: 'silver-q4',
   flagId: '00000000-0000-4000-8000-000000000000',
+  overrideId: 'override-1',
+  adjustmentId: 'adjustment-1',
 };
 type PathValues = typeof examplePathValues;
 
@@ -401,6 +449,43 @@ describe('the API authentication and authorization matrix', () => {
         .set('authorization', `Bearer ${WEBHOOK_TOKEN}`)
         .send(payload);
       expect(ok.status).toBe(200);
+    });
+
+    it("takes only its own token on Flagger's webhook, not a Backstage one", async () => {
+      const server = denying.backend.server;
+      const payload = (token?: string) => ({
+        name: 'checkout',
+        namespace: 'shop',
+        phase: 'Progressing',
+        type: 'confirm-rollout',
+        metadata: {
+          entity: 'component:default/checkout',
+          ...(token ? { token } : {}),
+        },
+      });
+      for (const [authorization, token] of [
+        [mockCredentials.user.header(), undefined],
+        [mockCredentials.service.header(), undefined],
+        [undefined, `${FLAGGER_TOKEN}x`],
+        [undefined, WEBHOOK_TOKEN],
+      ]) {
+        let req = request(server).post('/api/reliability/gate/flagger');
+        if (authorization) req = req.set('authorization', authorization);
+        const res = await req.send(payload(token));
+        expect({ authorization, token, status: res.status }).toEqual({
+          authorization,
+          token,
+          status: 401,
+        });
+      }
+      // With its token it decides: checkout has no SLOs here, which warns and proceeds.
+      const ok = await request(server)
+        .post('/api/reliability/gate/flagger')
+        .send(payload(FLAGGER_TOKEN));
+      expect({ status: ok.status, body: ok.body }).toEqual({
+        status: 200,
+        body: expect.objectContaining({ proceed: true, decision: 'warn' }),
+      });
     });
 
     it('refuses the Alertmanager webhook without its token before reading or validating the body', async () => {

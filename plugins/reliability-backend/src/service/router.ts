@@ -34,6 +34,10 @@ import { registerRunbookTreeRoutes } from './runbookTreeRoutes';
 import { RunbookTreeService } from '../runbooks/RunbookTreeService';
 import { registerReportRoutes } from './reportRoutes';
 import { MonthlyReportService } from '../report/MonthlyReportService';
+import {
+  registerReleaseGateRoutes,
+  ReleaseGateRouteOptions,
+} from './releaseGateRoutes';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -73,6 +77,11 @@ export interface RouterOptions {
   runbookTrees?: RunbookTreeService;
   /** The monthly reports; without it `/report` is not served (tests of other routes). */
   reports?: MonthlyReportService;
+  /** The release gate's services; its routes are served when given. */
+  releaseGate?: Omit<
+    ReleaseGateRouteOptions,
+    'httpAuth' | 'permissions' | 'catalog'
+  >;
   /**
    * Checks every answer against the responses of `openapi.yaml` (an answer that does not match
    * becomes a 500 naming the field). For tests: it costs time on every request.
@@ -435,6 +444,14 @@ export async function createRouter(
   }
   if (options.reports) {
     registerReportRoutes(router, { httpAuth, reports: options.reports });
+  }
+  if (options.releaseGate) {
+    registerReleaseGateRoutes(router, {
+      httpAuth,
+      permissions,
+      catalog,
+      ...options.releaseGate,
+    });
   }
 
   // The webhook's token is checked before its body is read or validated, so that a caller

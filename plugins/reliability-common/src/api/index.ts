@@ -3,3 +3,4 @@ export * from './runbookViews';
 export * from './alertViews';
 export * from './scorecardViews';
 export * from './runbookTreeViews';
+export * from './releaseGateViews';

@@ -9,3 +9,4 @@ export * from './BudgetPolicy';
 export * from './BurnRateAlerts';
 export * from './evaluateErrorBudget';
 export * from './sloHistory';
+export * from './BudgetAdjustment';

@@ -134,3 +134,22 @@ export function splitSloLocations(value: string): string[] {
  * @public
  */
 export const RELIABILITY_DATA_NOTICE_ANNOTATION = 'reliability/data-notice';
+
+/**
+ * The entity's release policy, overriding its tier's: a path relative to its catalog-info.yaml
+ * (a `ReleasePolicy` file, e.g. `./release-policy.yaml`), or the policy's fields inline as YAML
+ * or JSON, e.g. `{ allowDuringBlock: [fix], onUnknownData: block }`.
+ *
+ * @public
+ */
+export const RELIABILITY_RELEASE_POLICY_ANNOTATION =
+  'reliability/release-policy';
+
+/**
+ * The Flagger canary that deploys the entity, as `<namespace>/<name>`, so that the release gate's
+ * Flagger webhook finds the entity of a canary without `metadata.entity`.
+ *
+ * @public
+ */
+export const RELIABILITY_FLAGGER_CANARY_ANNOTATION =
+  'reliability/flagger-canary';

@@ -7,6 +7,10 @@ import {
   RunbookWalkStep,
   RunbookWalkView,
 } from '@reliability/backstage-plugin-common';
+  decideRelease,
+  mergeReleasePolicies,
+} from '@reliability/backstage-plugin-common';
+import type { EntityOnCall } from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
   AlertQualityView,
@@ -18,6 +22,9 @@ import {
   ScorecardResultView,
   Slo,
   SloStatus,
+  ReleaseDecisionRecordView,
+  ReleaseGateView,
+  ReleaseOverrideView,
 } from '../api';
 
 /** A component; pass `annotated: false` for one without `reliability/slos`. */
@@ -248,6 +255,22 @@ export function mockReliabilityApi(
     ),
     getMonthlyReport: jest.fn(),
     downloadMonthlyReport: jest.fn(),
+    getReleaseGate: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeReleaseGate(),
+    ),
+    listReleaseDecisions: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+      ): Promise<{ items: ReleaseDecisionRecordView[] }> => ({ items: [] }),
+    ),
+    listReleaseOverrides: jest.fn(
+      async (
+        _entity: CompoundEntityRef,
+      ): Promise<{ items: ReleaseOverrideView[] }> => ({ items: [] }),
+    ),
+    grantReleaseOverride: jest.fn(),
+    revokeReleaseOverride: jest.fn(),
+    listBlockedReleases: jest.fn(async () => ({ items: [] })),
   };
 }
 
@@ -335,6 +358,37 @@ export function makeRunbookTreeView(
     openFlags: [],
     canFlag: true,
     canResolveFlags: false,
+    ...overrides,
+  };
+}
+
+/** The release gate's answer for checkout: blocked by its spent availability budget. */
+export function makeReleaseGate(
+  overrides: Partial<ReleaseGateView> = {},
+): ReleaseGateView {
+  const policy = mergeReleasePolicies();
+  return {
+    ...decideRelease({
+      entityTitle: 'Checkout',
+      policy,
+      nowMs: Date.parse(now),
+      slos: [
+        {
+          id: 'checkout-availability',
+          name: 'availability',
+          displayName: 'Checkout availability',
+          remaining: -0.258,
+          burnRates: [{ window: '1h', windowMs: 3_600_000, burnRate: 0.5 }],
+          pageAlert: 'ok',
+          stale: false,
+          window: { type: 'rolling', durationMs: 30 * 86_400_000 },
+        },
+      ],
+    }),
+    entityRef: 'component:default/checkout',
+    policy,
+    policySources: ['default'],
+    policyProblems: [],
     ...overrides,
   };
 }

@@ -31,6 +31,12 @@ import {
   SloHistoryRequest,
   SloPage,
 } from './types';
+import type {
+  BlockedReleaseView,
+  ReleaseDecisionRecordView,
+  ReleaseGateView,
+  ReleaseOverrideView,
+} from '@reliability/backstage-plugin-common';
 
 /**
  * The Reliability backend as the frontend sees it. Every method throws a `ResponseError` from
@@ -152,6 +158,31 @@ export interface ReliabilityApi {
     request: { owner?: string; month: string },
     format: 'md' | 'csv',
   ): Promise<Blob>;
+  /**
+   * The release gate's decision for an entity, without recording it as a decision (the
+   * portal's view; CI, Flagger and Argo Rollouts ask the backend directly).
+   */
+  getReleaseGate(
+    entity: CompoundEntityRef,
+    options?: { release?: string },
+  ): Promise<ReleaseGateView>;
+  /** The gate's recent answers for an entity, newest first. */
+  listReleaseDecisions(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: ReleaseDecisionRecordView[] }>;
+  /** The entity's release overrides, newest first. */
+  listReleaseOverrides(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: ReleaseOverrideView[] }>;
+  /** Grants a time-boxed override; needs `reliability.release.override`. */
+  grantReleaseOverride(
+    entity: CompoundEntityRef,
+    override: { reason: string; expiresAt: string },
+  ): Promise<ReleaseOverrideView>;
+  /** Revokes an active override; needs `reliability.release.override`. */
+  revokeReleaseOverride(overrideId: string): Promise<ReleaseOverrideView>;
+  /** The entities whose releases are blocked, for the review page. */
+  listBlockedReleases(): Promise<{ items: BlockedReleaseView[] }>;
 }
 
 /**

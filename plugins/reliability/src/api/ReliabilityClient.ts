@@ -9,6 +9,11 @@ import type {
   RunbookWalkStep,
   RunbookWalkView,
   MonthlyReliabilityReport,
+  BlockedReleaseView,
+  EntityOnCall,
+  ReleaseDecisionRecordView,
+  ReleaseGateView,
+  ReleaseOverrideView,
 } from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
@@ -298,6 +303,53 @@ export class ReliabilityClient implements ReliabilityApi {
     return res.blob();
   }
 
+  async getReleaseGate(
+    entity: CompoundEntityRef,
+    options: { release?: string } = {},
+  ): Promise<ReleaseGateView> {
+    const query = new URLSearchParams({ preview: 'true' });
+    if (options.release) {
+      query.set('release', options.release);
+    }
+    return this.json(`${gatePath(entity)}?${query}`);
+  }
+
+  async listReleaseDecisions(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: ReleaseDecisionRecordView[] }> {
+    return this.json(`${gatePath(entity)}/decisions`);
+  }
+
+  async listReleaseOverrides(
+    entity: CompoundEntityRef,
+  ): Promise<{ items: ReleaseOverrideView[] }> {
+    return this.json(`${gatePath(entity)}/overrides`);
+  }
+
+  async grantReleaseOverride(
+    entity: CompoundEntityRef,
+    override: { reason: string; expiresAt: string },
+  ): Promise<ReleaseOverrideView> {
+    return this.json(`${gatePath(entity)}/overrides`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(override),
+    });
+  }
+
+  async revokeReleaseOverride(
+    overrideId: string,
+  ): Promise<ReleaseOverrideView> {
+    return this.json(
+      `/release-overrides/${encodeURIComponent(overrideId)}/revoke`,
+      { method: 'POST' },
+    );
+  }
+
+  async listBlockedReleases(): Promise<{ items: BlockedReleaseView[] }> {
+    return this.json('/gate/blocked');
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -327,6 +379,12 @@ function reportQuery(request: { owner?: string; month: string }): string {
     query.set('owner', request.owner);
   }
   return queryString(query);
+}
+
+function gatePath(entity: CompoundEntityRef): string {
+  return `/gate/${[entity.kind, entity.namespace, entity.name]
+    .map(encodeURIComponent)
+    .join('/')}`;
 }
 
 function queryString(query: URLSearchParams): string {

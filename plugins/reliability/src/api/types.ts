@@ -342,3 +342,10 @@ export interface ScorecardCampaignProgressView {
     share: number | null;
   }>;
 }
+
+export type {
+  BlockedReleaseView,
+  ReleaseDecisionRecordView,
+  ReleaseGateView,
+  ReleaseOverrideView,
+} from '@reliability/backstage-plugin-common';

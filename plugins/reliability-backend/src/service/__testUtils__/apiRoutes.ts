@@ -80,6 +80,13 @@ export async function listRouterRoutes(): Promise<RouteKey[]> {
     scorecards: unused,
     scorecardStore: unused,
     runbookTrees: unused,
+    releaseGate: {
+      auth: unused,
+      gate: unused,
+      store: unused,
+      slos: unused,
+      maxOverrideDays: 30,
+    },
   } as unknown as RouterOptions);
   return routesOf((router as unknown as { stack: ExpressLayer[] }).stack);
 }

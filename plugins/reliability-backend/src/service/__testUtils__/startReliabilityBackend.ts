@@ -13,6 +13,9 @@ import reliabilityFeatures from '../../index';
 /** The Alertmanager webhook token the test backends are configured with. */
 export const WEBHOOK_TOKEN = 'route-security-webhook-token';
 
+/** The token of Flagger's webhook the test backends are configured with. */
+export const FLAGGER_TOKEN = 'route-security-flagger-token';
+
 /** The one component the catalog holds, readable by every caller. */
 export const checkout: Entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -76,6 +79,7 @@ export async function startReliabilityBackend(options: {
         data: {
           reliability: {
             alertmanager: { webhookToken: WEBHOOK_TOKEN },
+            release: { flagger: { webhookToken: FLAGGER_TOKEN } },
             scorecards: [readiness],
           },
         },

@@ -211,7 +211,9 @@ describe('EntityReliabilityContent', () => {
     );
 
     await screen.findByText('A healthy');
-    const headers = screen
+    const headers = within(
+      screen.getByRole('table', { name: 'Service level objectives' }),
+    )
       .getAllByRole('row')
       .slice(1)
       .map(r => r.querySelector('th[scope="row"]')!.textContent);

@@ -2,6 +2,7 @@ import { Children, ReactNode } from 'react';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { RELIABILITY_SLOS_ANNOTATION } from '@reliability/backstage-plugin-common';
+import { EntityReleaseGateCard } from '../EntityReleaseGateCard';
 import { MissingSlosAnnotation } from '../MissingSlosAnnotation';
 import { EntitySloSection } from './EntitySloSection';
 
@@ -34,6 +35,11 @@ export function EntityReliabilityContent(props: EntityReliabilityContentProps) {
   );
   return (
     <Grid container spacing={3}>
+      {annotated && (
+        <Grid item xs={12}>
+          <EntityReleaseGateCard />
+        </Grid>
+      )}
       <Grid item xs={12}>
         {annotated ? (
           <EntitySloSection entity={entity} />

@@ -16,6 +16,7 @@ import { countByState, worstSlo } from './worstSlo';
 import { Entity } from '@backstage/catalog-model';
 import { EntityOnCallNow } from '../EntityOnCallCard';
 import { EntityScorecardLevel } from '../EntityScorecardCard';
+import { EntityReleaseGateBadge } from '../EntityReleaseGateCard';
 
 /**
  * Props of {@link EntityReliabilitySummaryCard}.
@@ -137,6 +138,11 @@ export function EntityReliabilitySummaryCard(
           No SLOs yet: add the <code>{RELIABILITY_SLOS_ANNOTATION}</code>{' '}
           annotation. The Reliability tab shows how.
         </Typography>
+      )}
+      {annotated && (
+        <Slot title="Releases">
+          <EntityReleaseGateBadge />
+        </Slot>
       )}
       {onCall !== null && <Slot title="On call now">{onCall}</Slot>}
       {scorecard !== null && <Slot title="Readiness">{scorecard}</Slot>}

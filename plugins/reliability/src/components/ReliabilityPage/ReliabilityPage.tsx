@@ -16,6 +16,7 @@ import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
 import useAsync from 'react-use/esm/useAsync';
 import { reliabilityApiRef } from '../../api';
+import { BlockedReleasesSection } from './BlockedReleasesSection';
 import { BurningSlosSection } from './BurningSlosSection';
 import { CampaignsSection } from './CampaignsSection';
 import { LevelTrendSection } from './LevelTrendSection';
@@ -30,6 +31,7 @@ const TABS = [
   'Campaigns',
   'Burning SLOs',
   'Alert quality',
+  'Blocked releases',
 ] as const;
 
 /**
@@ -78,6 +80,8 @@ export function ReliabilityPage() {
     section = <CampaignsSection />;
   } else if (tab === 4) {
     section = <BurningSlosSection />;
+  } else if (tab === 6) {
+    section = <BlockedReleasesSection />;
   } else {
     section = rollups.loading ? (
       <Progress />

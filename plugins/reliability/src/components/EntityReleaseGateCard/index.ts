@@ -1,0 +1,2 @@
+export { EntityReleaseGateCard } from './EntityReleaseGateCard';
+export { EntityReleaseGateBadge, ReleaseGateBadge } from './ReleaseGateBadge';
