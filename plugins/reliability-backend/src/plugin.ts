@@ -37,6 +37,7 @@ import {
 } from './service/ExtensionRegistries';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
+import { DatabaseScorecardFactStore } from './database/ScorecardFactStore';
 import { createReliabilityServices } from './evaluation';
 import { createRouter } from './service/router';
 import { SliSourceRegistry } from './service/SliSourceRegistry';
@@ -85,6 +86,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { config, database, httpRouter, permissionsRegistry } = deps;
@@ -215,6 +217,8 @@ export const reliabilityPlugin = createBackendPlugin({
             alertQuality,
           }),
           notifications: deps.notifications,
+          urlReader: deps.urlReader,
+          factStore: DatabaseScorecardFactStore.create({ knex }),
         });
         await scorecards.schedule(scheduler);
 
@@ -233,6 +237,7 @@ export const reliabilityPlugin = createBackendPlugin({
             alertmanager,
             scorecards,
             scorecardStore,
+            userInfo: deps.userInfo,
           }),
         );
         httpRouter.addAuthPolicy({ path: '/health', allow: 'unauthenticated' });

@@ -1537,6 +1537,53 @@ export const spec = {
         required: ['level', 'targets'],
         type: 'object',
       },
+      EntityExemptions: {
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            items: {
+              $ref: '#/components/schemas/ScorecardExemptionView',
+            },
+            type: 'array',
+          },
+          audit: {
+            items: {
+              $ref: '#/components/schemas/ExemptionAuditRecord',
+            },
+            type: 'array',
+          },
+          policy: {
+            $ref: '#/components/schemas/ExemptionPolicy',
+          },
+        },
+        required: ['entityRef', 'items', 'audit', 'policy'],
+        type: 'object',
+      },
+      ExemptionPolicy: {
+        additionalProperties: false,
+        description: "What the caller may do with the entity's exemptions.",
+        properties: {
+          maxDurationDays: {
+            description:
+              'The longest an exemption may last (reliability.exemptions.maxDuration).',
+            type: 'number',
+          },
+          canRequest: {
+            type: 'boolean',
+          },
+          requestDenial: {
+            description:
+              'Why the caller may not request one; null when they may.',
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['maxDurationDays', 'canRequest', 'requestDenial'],
+        type: 'object',
+      },
       ExemptionAudit: {
         additionalProperties: false,
         properties: {
@@ -1557,7 +1604,7 @@ export const spec = {
         additionalProperties: false,
         properties: {
           action: {
-            enum: ['grant', 'revoke', 'expire'],
+            enum: ['request', 'grant', 'refuse', 'revoke', 'expire', 'remind'],
             type: 'string',
           },
           actor: {
@@ -2450,6 +2497,207 @@ export const spec = {
         ],
         type: 'object',
       },
+      ScorecardDefinitionStatus: {
+        additionalProperties: false,
+        properties: {
+          loadedAt: {
+            type: 'string',
+          },
+          scorecards: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                source: {
+                  type: 'string',
+                },
+              },
+              required: ['id', 'source'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          problems: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                source: {
+                  type: 'string',
+                },
+                file: {
+                  type: 'string',
+                  nullable: true,
+                },
+                line: {
+                  type: 'number',
+                  nullable: true,
+                },
+                column: {
+                  type: 'number',
+                  nullable: true,
+                },
+                path: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+                servingPrevious: {
+                  type: 'boolean',
+                },
+              },
+              required: [
+                'source',
+                'file',
+                'line',
+                'column',
+                'path',
+                'message',
+                'servingPrevious',
+              ],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['loadedAt', 'scorecards', 'problems'],
+        type: 'object',
+      },
+      ScorecardDryRun: {
+        additionalProperties: false,
+        properties: {
+          valid: {
+            type: 'boolean',
+          },
+          problems: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                source: {
+                  type: 'string',
+                },
+                file: {
+                  type: 'string',
+                  nullable: true,
+                },
+                line: {
+                  type: 'number',
+                  nullable: true,
+                },
+                column: {
+                  type: 'number',
+                  nullable: true,
+                },
+                path: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+              },
+              required: ['source', 'file', 'line', 'column', 'path', 'message'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          entitiesWithFacts: {
+            type: 'number',
+          },
+          durationMs: {
+            type: 'number',
+          },
+          summaries: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                scorecardId: {
+                  type: 'string',
+                },
+                entities: {
+                  type: 'number',
+                },
+                notApplicable: {
+                  type: 'number',
+                },
+                noLevel: {
+                  type: 'number',
+                },
+                levels: {
+                  items: {
+                    additionalProperties: false,
+                    properties: {
+                      name: {
+                        type: 'string',
+                      },
+                      entities: {
+                        type: 'number',
+                      },
+                    },
+                    required: ['name', 'entities'],
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+                checks: {
+                  items: {
+                    additionalProperties: false,
+                    properties: {
+                      id: {
+                        type: 'string',
+                      },
+                      title: {
+                        type: 'string',
+                      },
+                      level: {
+                        type: 'string',
+                      },
+                      failed: {
+                        type: 'number',
+                      },
+                      unknown: {
+                        type: 'number',
+                      },
+                      exempt: {
+                        type: 'number',
+                      },
+                    },
+                    required: [
+                      'id',
+                      'title',
+                      'level',
+                      'failed',
+                      'unknown',
+                      'exempt',
+                    ],
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+              },
+              required: [
+                'scorecardId',
+                'entities',
+                'notApplicable',
+                'noLevel',
+                'levels',
+                'checks',
+              ],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: [
+          'valid',
+          'problems',
+          'entitiesWithFacts',
+          'durationMs',
+          'summaries',
+        ],
+        type: 'object',
+      },
       ScorecardExemptionView: {
         additionalProperties: false,
         properties: {
@@ -2466,10 +2714,12 @@ export const spec = {
             type: 'string',
           },
           grantedAt: {
+            description: 'Absent until it is granted.',
             type: 'string',
           },
           grantedBy: {
-            description: 'Who granted it, a user entity ref.',
+            description:
+              'Who granted it, a user entity ref; absent until it is granted.',
             type: 'string',
           },
           id: {
@@ -2477,7 +2727,29 @@ export const spec = {
           },
           reason: {
             description:
-              'Why the exemption was granted, shown next to the check.',
+              'Why the exemption was asked for or granted, shown next to the check.',
+            type: 'string',
+          },
+          requestedBy: {
+            description:
+              'Who asked for it; absent when it was granted directly.',
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+          },
+          refusedBy: {
+            type: 'string',
+          },
+          refusedAt: {
+            type: 'string',
+          },
+          decisionComment: {
+            description: "The approver's comment on granting or refusing.",
+            type: 'string',
+          },
+          remindedAt: {
+            description: 'When the owner was reminded of the coming expiry.',
             type: 'string',
           },
           revokedAt: {
@@ -2490,7 +2762,9 @@ export const spec = {
             type: 'string',
           },
           state: {
-            enum: ['active', 'expired', 'revoked'],
+            description:
+              'pending (requested), active (granted and in force), refused, expired or revoked.',
+            enum: ['pending', 'active', 'refused', 'expired', 'revoked'],
             type: 'string',
           },
         },
@@ -2498,8 +2772,6 @@ export const spec = {
           'checkId',
           'entityRef',
           'expiresAt',
-          'grantedAt',
-          'grantedBy',
           'id',
           'reason',
           'scorecardId',
@@ -4219,6 +4491,16 @@ export const spec = {
             },
           },
           {
+            name: 'exempted',
+            in: 'query',
+            description:
+              'true for only the results with an exemption in force for one of their checks.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
             name: 'sort',
             in: 'query',
             description: 'Sort key.',
@@ -4338,6 +4620,16 @@ export const spec = {
             schema: {
               type: 'string',
               maxLength: 100,
+            },
+          },
+          {
+            name: 'exempted',
+            in: 'query',
+            description:
+              'true for only the results with an exemption in force for one of their checks.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
             },
           },
           {
@@ -4564,6 +4856,108 @@ export const spec = {
         },
       },
     },
+    '/scorecards/definition-status': {
+      get: {
+        operationId: 'GetScorecardDefinitionStatus',
+        description:
+          "Where the served scorecards come from, when the files were last read, and every problem of the definitions with its file, line and key path (and whether the file's previous definitions are served instead).",
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardDefinitionStatus',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/dry-run': {
+      post: {
+        operationId: 'DryRunScorecard',
+        description:
+          'Evaluates a draft scorecard on the stored facts of every entity and stores nothing. A draft with problems answers 200 with `valid` false and the problems (with line and path for YAML). Needs the permission reliability.scorecard.dry-run.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  yaml: {
+                    type: 'string',
+                    maxLength: 262144,
+                    description:
+                      "A scorecard file's text (a list of scorecards, or a mapping with a `scorecards` list).",
+                  },
+                  definition: {
+                    description: 'A scorecard (or a list of them) as JSON.',
+                  },
+                },
+                minProperties: 1,
+                maxProperties: 1,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardDryRun',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/exemptions': {
       get: {
         operationId: 'ListScorecardExemptions',
@@ -4590,10 +4984,10 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
-            description: 'Exemption state.',
+            description: "Exemption state; `pending` is the approvers' queue.",
             schema: {
               type: 'string',
-              enum: ['active', 'expired', 'revoked'],
+              enum: ['pending', 'active', 'refused', 'expired', 'revoked'],
             },
           },
         ],
@@ -4737,7 +5131,7 @@ export const spec = {
       post: {
         operationId: 'RevokeScorecardExemption',
         description:
-          'Revokes an active exemption. Needs the permission reliability.exemption.create.',
+          'Revokes an active exemption. Needs the permission reliability.exemption.approve or reliability.exemption.create.',
         parameters: [
           {
             name: 'exemptionId',
@@ -4843,6 +5237,273 @@ export const spec = {
           },
           '404': {
             description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/exemptions': {
+      get: {
+        operationId: 'GetEntityExemptions',
+        description:
+          "The entity's exemptions and requests in every state, the audit trail of all of them (oldest first), and what the caller may do.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityExemptions',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/exemption-requests': {
+      post: {
+        operationId: 'RequestScorecardExemption',
+        description:
+          "Asks for an exemption of one check until a date, pending an approver's decision. Needs the permission reliability.exemption.request, and the caller must own the entity (or hold reliability.exemption.approve).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  scorecardId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  checkId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  expiresAt: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                },
+                required: ['scorecardId', 'checkId', 'reason', 'expiresAt'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Requested',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardExemptionView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'A request for the same check is pending already',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exemptions/{exemptionId}/decision': {
+      post: {
+        operationId: 'DecideScorecardExemption',
+        description:
+          'Grants or refuses a pending request; refusing needs a comment. Needs the permission reliability.exemption.approve.',
+        parameters: [
+          {
+            name: 'exemptionId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  decision: {
+                    type: 'string',
+                    enum: ['grant', 'refuse'],
+                  },
+                  comment: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: ['decision'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Decided',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardExemptionView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Not pending any more',
             content: {
               'application/json': {
                 schema: {

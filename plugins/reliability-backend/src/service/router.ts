@@ -2,6 +2,7 @@ import {
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -30,6 +31,8 @@ import { OnCallService } from '../oncall/OnCallService';
 import { RunbookService } from '../runbooks';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
+import { registerExemptionWorkflowRoutes } from './exemptionWorkflowRoutes';
+import { registerScorecardAuthoringRoutes } from './scorecardAuthoringRoutes';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -65,6 +68,8 @@ export interface RouterOptions {
   alertmanager?: { receiver: AlertmanagerReceiver; webhookToken: string };
   scorecards: ScorecardService;
   scorecardStore: ScorecardStore;
+  /** Who the caller is and what they own, for exemption requests by owners. */
+  userInfo: UserInfoService;
   /**
    * Checks every answer against the responses of `openapi.yaml` (an answer that does not match
    * becomes a 500 naming the field). For tests: it costs time on every request.
@@ -413,6 +418,19 @@ export async function createRouter(
     httpAuth,
     permissions,
     catalog,
+    scorecards: options.scorecards,
+    store: options.scorecardStore,
+  });
+  registerScorecardAuthoringRoutes(router, {
+    httpAuth,
+    permissions,
+    scorecards: options.scorecards,
+  });
+  registerExemptionWorkflowRoutes(router, {
+    httpAuth,
+    permissions,
+    catalog,
+    userInfo: options.userInfo,
     scorecards: options.scorecards,
     store: options.scorecardStore,
   });

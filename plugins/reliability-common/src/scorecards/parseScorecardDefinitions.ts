@@ -159,6 +159,10 @@ export function parseScorecardDefinitions(
       source: options.source,
       path: formatKeyPath(root, path),
       message,
+      keyPath: path.filter(
+        (segment): segment is string | number =>
+          typeof segment === 'string' || typeof segment === 'number',
+      ),
     });
   if (value === undefined || value === null) {
     return { scorecards: [], problems };

@@ -1,6 +1,9 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import type { EntityOnCall } from '@reliability/backstage-plugin-common';
 import {
+  EntityExemptions,
+  ScorecardExemptionRequest,
+  ScorecardExemptionView,
   AlertPeriodRequest,
   AlertQualityView,
   EntityRunbooks,
@@ -209,6 +212,67 @@ export function mockReliabilityApi(
     })),
     listCampaigns: jest.fn(async () => ({ items: [] })),
     getCampaignProgress: jest.fn(),
+    getEntityExemptions: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeEntityExemptions(),
+    ),
+    requestExemption: jest.fn(
+      async (_entity: CompoundEntityRef, request: ScorecardExemptionRequest) =>
+        makeExemption({ ...request, state: 'pending' }),
+    ),
+    listExemptions: jest.fn(async () => ({ items: [] })),
+    decideExemption: jest.fn(
+      async (
+        id: string,
+        decision: { decision: 'grant' | 'refuse'; comment?: string },
+      ) =>
+        makeExemption({
+          id,
+          state: decision.decision === 'grant' ? 'active' : 'refused',
+          decisionComment: decision.comment,
+        }),
+    ),
+    revokeExemption: jest.fn(async (id: string) =>
+      makeExemption({ id, state: 'revoked' }),
+    ),
+    getScorecardDefinitionStatus: jest.fn(async () => ({
+      loadedAt: now,
+      scorecards: [],
+      problems: [],
+    })),
+    dryRunScorecard: jest.fn(),
+  };
+}
+
+const EXEMPTION_DAY_MS = 24 * 3_600_000;
+
+/** A request by the guest to exempt checkout from the dashboard check for two weeks. */
+export function makeExemption(
+  overrides: Partial<ScorecardExemptionView> = {},
+): ScorecardExemptionView {
+  return {
+    id: 'exemption-1',
+    entityRef: 'component:default/checkout',
+    scorecardId: 'production-readiness',
+    checkId: 'dashboard-linked',
+    reason: 'Dashboard moves to Grafana next sprint',
+    expiresAt: new Date(Date.now() + 14 * EXEMPTION_DAY_MS).toISOString(),
+    requestedBy: 'user:default/guest',
+    requestedAt: new Date(Date.now() - EXEMPTION_DAY_MS).toISOString(),
+    state: 'pending',
+    ...overrides,
+  };
+}
+
+/** Checkout's exemptions, none yet, which its owner may request for up to 90 days. */
+export function makeEntityExemptions(
+  overrides: Partial<EntityExemptions> = {},
+): EntityExemptions {
+  return {
+    entityRef: 'component:default/checkout',
+    items: [],
+    audit: [],
+    policy: { maxDurationDays: 90, canRequest: true, requestDenial: null },
+    ...overrides,
   };
 }
 

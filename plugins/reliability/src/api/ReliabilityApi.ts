@@ -5,6 +5,7 @@ import {
   AlertPeriodRequest,
   AlertQualityView,
   EntityRunbooks,
+  EntityExemptions,
   EntityScorecards,
   EntitySloRules,
   EntitySlos,
@@ -15,7 +16,12 @@ import {
   RunbookContent,
   ScorecardCampaignProgressView,
   ScorecardCampaignView,
+  ScorecardDefinitionStatus,
   ScorecardDefinitionView,
+  ScorecardDryRunView,
+  ScorecardExemptionRequest,
+  ScorecardExemptionState,
+  ScorecardExemptionView,
   ScorecardHistory,
   ScorecardResultPage,
   ScorecardResultsFilter,
@@ -112,6 +118,29 @@ export interface ReliabilityApi {
   getCampaignProgress(
     campaignId: string,
   ): Promise<ScorecardCampaignProgressView>;
+  /** The entity's exemptions and requests in every state, their audit trail and policy. */
+  getEntityExemptions(entity: CompoundEntityRef): Promise<EntityExemptions>;
+  /** Asks for an exemption of one check, pending an approver's decision. */
+  requestExemption(
+    entity: CompoundEntityRef,
+    request: ScorecardExemptionRequest,
+  ): Promise<ScorecardExemptionView>;
+  /** Exemptions across the catalog; `state: 'pending'` is the approvers' queue. */
+  listExemptions(filter?: {
+    state?: ScorecardExemptionState;
+    scorecard?: string;
+  }): Promise<{ items: ScorecardExemptionView[] }>;
+  /** Grants or refuses a pending request (refusing needs a comment). */
+  decideExemption(
+    exemptionId: string,
+    decision: { decision: 'grant' | 'refuse'; comment?: string },
+  ): Promise<ScorecardExemptionView>;
+  /** Revokes an exemption in force. */
+  revokeExemption(exemptionId: string): Promise<ScorecardExemptionView>;
+  /** Where the scorecards come from and what is wrong with their files. */
+  getScorecardDefinitionStatus(): Promise<ScorecardDefinitionStatus>;
+  /** Tries a draft scorecard (YAML text) on the whole catalog, storing nothing. */
+  dryRunScorecard(yaml: string): Promise<ScorecardDryRunView>;
 }
 
 /**

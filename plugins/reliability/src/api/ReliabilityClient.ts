@@ -7,6 +7,7 @@ import {
   AlertPeriodRequest,
   AlertQualityView,
   EntityRunbooks,
+  EntityExemptions,
   EntityScorecards,
   EntitySloRules,
   EntitySlos,
@@ -17,7 +18,12 @@ import {
   RunbookContent,
   ScorecardCampaignProgressView,
   ScorecardCampaignView,
+  ScorecardDefinitionStatus,
   ScorecardDefinitionView,
+  ScorecardDryRunView,
+  ScorecardExemptionRequest,
+  ScorecardExemptionState,
+  ScorecardExemptionView,
   ScorecardHistory,
   ScorecardResultPage,
   ScorecardResultsFilter,
@@ -231,6 +237,71 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.json(`/campaigns/${encodeURIComponent(campaignId)}/progress`);
   }
 
+  async getEntityExemptions(
+    entity: CompoundEntityRef,
+  ): Promise<EntityExemptions> {
+    return this.json(`${entityPath(entity)}/exemptions`);
+  }
+
+  async requestExemption(
+    entity: CompoundEntityRef,
+    request: ScorecardExemptionRequest,
+  ): Promise<ScorecardExemptionView> {
+    return this.send(
+      `${entityPath(entity)}/exemption-requests`,
+      'POST',
+      request,
+    );
+  }
+
+  async listExemptions(
+    filter: { state?: ScorecardExemptionState; scorecard?: string } = {},
+  ): Promise<{ items: ScorecardExemptionView[] }> {
+    const params = new URLSearchParams();
+    if (filter.state) params.set('state', filter.state);
+    if (filter.scorecard) params.set('scorecard', filter.scorecard);
+    const query = params.toString();
+    return this.json(`/exemptions${query ? `?${query}` : ''}`);
+  }
+
+  async decideExemption(
+    exemptionId: string,
+    decision: { decision: 'grant' | 'refuse'; comment?: string },
+  ): Promise<ScorecardExemptionView> {
+    return this.send(
+      `/exemptions/${encodeURIComponent(exemptionId)}/decision`,
+      'POST',
+      decision,
+    );
+  }
+
+  async revokeExemption(exemptionId: string): Promise<ScorecardExemptionView> {
+    return this.send(
+      `/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
+      'POST',
+    );
+  }
+
+  async getScorecardDefinitionStatus(): Promise<ScorecardDefinitionStatus> {
+    return this.json('/scorecards/definition-status');
+  }
+
+  async dryRunScorecard(yaml: string): Promise<ScorecardDryRunView> {
+    return this.send('/scorecards/dry-run', 'POST', { yaml });
+  }
+
+  private async send<T>(
+    path: string,
+    method: 'POST' | 'PUT',
+    body?: unknown,
+  ): Promise<T> {
+    return this.json(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -285,6 +356,9 @@ function filterQuery(filter: ScorecardResultsFilter): URLSearchParams {
     if (value !== undefined && value !== '') {
       query.set(key, value);
     }
+  }
+  if (filter.exempted) {
+    query.set('exempted', 'true');
   }
   return query;
 }

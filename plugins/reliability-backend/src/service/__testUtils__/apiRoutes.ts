@@ -79,6 +79,7 @@ export async function listRouterRoutes(): Promise<RouteKey[]> {
     alertmanager: undefined,
     scorecards: unused,
     scorecardStore: unused,
+    userInfo: unused,
   } as unknown as RouterOptions);
   return routesOf((router as unknown as { stack: ExpressLayer[] }).stack);
 }

@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import {
@@ -72,7 +73,10 @@ function pageApi() {
 
 function render(api: ReliabilityApi) {
   return renderInTestApp(<ReliabilityPage />, {
-    apis: [[reliabilityApiRef, api]],
+    apis: [
+      [reliabilityApiRef, api],
+      [permissionApiRef, mockApis.permission()],
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }

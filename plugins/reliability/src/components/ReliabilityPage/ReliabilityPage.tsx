@@ -22,6 +22,8 @@ import { LevelTrendSection } from './LevelTrendSection';
 import { ScorecardResultsSection } from './ScorecardResultsSection';
 import { TeamAlertQualitySection } from './TeamAlertQualitySection';
 import { TeamRollupsSection } from './TeamRollupsSection';
+import { ExemptionQueueSection } from '../ScorecardExemptions';
+import { DefinitionProblemsPanel, DryRunSection } from '../ScorecardAuthoring';
 
 const TABS = [
   'Scorecards',
@@ -30,6 +32,8 @@ const TABS = [
   'Campaigns',
   'Burning SLOs',
   'Alert quality',
+  'Exemptions',
+  'Dry run',
 ] as const;
 
 /**
@@ -78,6 +82,10 @@ export function ReliabilityPage() {
     section = <CampaignsSection />;
   } else if (tab === 4) {
     section = <BurningSlosSection />;
+  } else if (tab === 6) {
+    section = <ExemptionQueueSection />;
+  } else if (tab === 7) {
+    section = <DryRunSection />;
   } else {
     section = rollups.loading ? (
       <Progress />
@@ -93,6 +101,7 @@ export function ReliabilityPage() {
         subtitle="Readiness, SLOs and alert quality across the catalog"
       />
       <Content>
+        <DefinitionProblemsPanel />
         {scorecards.error && (
           <ResponseErrorPanel
             title="Could not load the scorecard definitions"
