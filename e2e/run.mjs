@@ -34,6 +34,7 @@ import {
   waitFor,
 } from './harness.mjs';
 import { runAccessibilityCheck } from './a11y.mjs';
+import { checkExemptionWorkflow } from './exemptions.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -281,6 +282,8 @@ async function runBrowser(executablePath) {
       .first()
       .waitFor();
     await shot('home-on-call');
+
+    await checkExemptionWorkflow({ page, appUrl: APP_URL, log, shot });
 
     pageProblems.assertNone();
   } catch (error) {

@@ -1224,6 +1224,20 @@ export const spec = {
           title: {
             type: 'string',
           },
+          updatedAt: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          closedAt: {
+            description:
+              'Set once it is closed; a closed campaign records no progress and sends no reminders.',
+            type: 'string',
+          },
+          closedBy: {
+            type: 'string',
+          },
         },
         required: [
           'id',
@@ -1310,8 +1324,16 @@ export const spec = {
                   type: 'string',
                   nullable: true,
                 },
+                failing: {
+                  description:
+                    'The ids of the checks, up to the target level, that fail or have no data.',
+                  items: {
+                    type: 'string',
+                  },
+                  type: 'array',
+                },
               },
-              required: ['entityRef', 'ownerRef', 'level'],
+              required: ['entityRef', 'ownerRef', 'level', 'failing'],
               type: 'object',
             },
             type: 'array',
@@ -1320,8 +1342,37 @@ export const spec = {
             type: 'number',
             nullable: true,
           },
+          state: {
+            description:
+              'closed; done (every entity at the target); late (overdue, or behind a straight line from its start to its due date); on-track otherwise.',
+            enum: ['on-track', 'late', 'done', 'closed'],
+            type: 'string',
+          },
+          teams: {
+            description: 'Per owner, the worst share first.',
+            items: {
+              additionalProperties: false,
+              properties: {
+                ownerRef: {
+                  type: 'string',
+                  nullable: true,
+                },
+                entities: {
+                  type: 'number',
+                },
+                atOrAboveTarget: {
+                  type: 'number',
+                },
+              },
+              required: ['ownerRef', 'entities', 'atOrAboveTarget'],
+              type: 'object',
+            },
+            type: 'array',
+          },
         },
         required: [
+          'state',
+          'teams',
           'campaign',
           'entities',
           'atOrAboveTarget',
@@ -2258,6 +2309,14 @@ export const spec = {
             },
             type: 'array',
           },
+          system: {
+            description:
+              'System entity refs, completed as Backstage does: `shop` means `system:default/shop`.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
           tier: {
             description:
               'Entities without a valid `reliability/tier` never match a tier filter.',
@@ -2568,40 +2627,6 @@ export const spec = {
       ScorecardDryRun: {
         additionalProperties: false,
         properties: {
-          valid: {
-            type: 'boolean',
-          },
-          problems: {
-            items: {
-              additionalProperties: false,
-              properties: {
-                source: {
-                  type: 'string',
-                },
-                file: {
-                  type: 'string',
-                  nullable: true,
-                },
-                line: {
-                  type: 'number',
-                  nullable: true,
-                },
-                column: {
-                  type: 'number',
-                  nullable: true,
-                },
-                path: {
-                  type: 'string',
-                },
-                message: {
-                  type: 'string',
-                },
-              },
-              required: ['source', 'file', 'line', 'column', 'path', 'message'],
-              type: 'object',
-            },
-            type: 'array',
-          },
           entitiesWithFacts: {
             type: 'number',
           },
@@ -2689,13 +2714,7 @@ export const spec = {
             type: 'array',
           },
         },
-        required: [
-          'valid',
-          'problems',
-          'entitiesWithFacts',
-          'durationMs',
-          'summaries',
-        ],
+        required: ['entitiesWithFacts', 'durationMs', 'summaries'],
         type: 'object',
       },
       ScorecardExemptionView: {
@@ -4889,7 +4908,7 @@ export const spec = {
       post: {
         operationId: 'DryRunScorecard',
         description:
-          'Evaluates a draft scorecard on the stored facts of every entity and stores nothing. A draft with problems answers 200 with `valid` false and the problems (with line and path for YAML). Needs the permission reliability.scorecard.dry-run.',
+          'Evaluates a draft scorecard on the stored facts of every entity and stores nothing. A draft with problems answers 400, its message one line per problem (`draft:line:column: path message`). Needs the permission reliability.scorecard.dry-run.',
         requestBody: {
           required: true,
           content: {
@@ -5633,6 +5652,16 @@ export const spec = {
                           maxLength: 253,
                         },
                       },
+                      system: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
                       tier: {
                         type: 'array',
                         minItems: 1,
@@ -5699,6 +5728,262 @@ export const spec = {
           },
           '409': {
             description: 'Conflict',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}': {
+      post: {
+        operationId: 'EditScorecardCampaign',
+        description:
+          "Changes an open campaign's title, target level, entity selection and due date (its scorecard stays). Needs the permission reliability.campaign.create.",
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  targetLevel: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  dueDate: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                  filter: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      kind: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      type: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      lifecycle: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      namespace: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      owner: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      system: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      tier: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                          type: 'integer',
+                          minimum: 1,
+                          maximum: 4,
+                        },
+                      },
+                    },
+                  },
+                },
+                required: ['title', 'targetLevel', 'dueDate'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Edited',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Closed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}/close': {
+      post: {
+        operationId: 'CloseScorecardCampaign',
+        description:
+          'Closes a campaign; it keeps its history but records no more progress and sends no reminders. Needs the permission reliability.campaign.create.',
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Closed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Closed already',
             content: {
               'application/json': {
                 schema: {

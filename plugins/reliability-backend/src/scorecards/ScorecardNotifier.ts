@@ -117,6 +117,26 @@ export class ScorecardNotifier {
     );
   }
 
+  /** Tells an owner which of their entities are still below a campaign's target. */
+  async campaignLagging(lagging: {
+    campaignTitle: string;
+    targetLevel: string;
+    dueDate: string;
+    ownerRef: string;
+    entityRefs: string[];
+  }): Promise<boolean> {
+    const count = lagging.entityRefs.length;
+    return this.send(lagging.ownerRef, lagging.entityRefs[0], {
+      title: `${count} of your entities ${count === 1 ? 'is' : 'are'} below ${
+        lagging.targetLevel
+      } for the campaign “${lagging.campaignTitle}” (due ${lagging.dueDate})`,
+      description: `Still short: ${lagging.entityRefs.slice(0, 10).join(', ')}${
+        count > 10 ? ` and ${count - 10} more` : ''
+      }. Their scorecard cards say what fails and how to fix it.`,
+      severity: 'normal',
+    });
+  }
+
   private async send(
     ownerRef: string | undefined,
     entityRef: string,

@@ -39,6 +39,7 @@ import {
 } from './ScorecardDefinitionSource';
 import { ScorecardNotifier } from './ScorecardNotifier';
 import {
+  ScorecardCampaignEdit,
   ScorecardExemptionDecision,
   ScorecardExemptionRequestWrite,
   ScorecardStore,
@@ -163,6 +164,16 @@ export interface ScorecardService {
   revokeExemption(id: string, by: string): Promise<StoredScorecardExemption>;
   /** The longest an exemption may last, in milliseconds (`reliability.exemptions.maxDuration`). */
   maxExemptionMs(): number;
+  /** `NotFoundError` for an unknown id, `ConflictError` when it is closed, `InputError` as on create. */
+  updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+  ): Promise<StoredScorecardCampaign>;
+  /** `NotFoundError` for an unknown id, `ConflictError` when it is closed already. */
+  closeCampaign(id: string, by: string): Promise<StoredScorecardCampaign>;
+  /** Tells the owners of entities below an open campaign's target, once a week; returns how many. */
+  remindLaggingCampaigns(): Promise<number>;
   /** What is wrong with the definitions (app-config and files) now, and when they were read. */
   definitionStatus(): { problems: ScorecardSourceProblem[]; loadedAt: string };
   /**
@@ -179,8 +190,8 @@ export interface ScorecardService {
     request: ScorecardCampaignRequest,
   ): Promise<StoredScorecardCampaign>;
   /**
-   * Registers `reliability-evaluate-scorecards` and `reliability-remind-exemptions` with the
-   * scheduler.
+   * Registers `reliability-evaluate-scorecards`, `reliability-reload-scorecards`,
+   * `reliability-remind-exemptions` and `reliability-remind-campaigns` with the scheduler.
    */
   schedule(scheduler: SchedulerService): Promise<void>;
 }
@@ -313,6 +324,17 @@ export class DefaultScorecardService implements ScorecardService {
       scope: 'global',
       fn: async () => {
         await this.remindExpiringExemptions();
+      },
+    });
+    // Daily, so that a week's reminder goes out early in the week; each campaign once a week.
+    await scheduler.scheduleTask({
+      id: 'reliability-remind-campaigns',
+      frequency: { hours: 24 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 5 },
+      scope: 'global',
+      fn: async () => {
+        await this.remindLaggingCampaigns();
       },
     });
   }
@@ -554,9 +576,12 @@ export class DefaultScorecardService implements ScorecardService {
     return results.find(item => item.result.ownerRef)?.result.ownerRef;
   }
 
-  async createCampaign(
-    request: ScorecardCampaignRequest,
-  ): Promise<StoredScorecardCampaign> {
+  /** The level of the scorecard named `targetLevel` (any case), checked with the due date. */
+  private validateCampaign(request: {
+    scorecardId: string;
+    targetLevel: string;
+    dueDate: string;
+  }): string {
     const scorecard = this.requireScorecard(request.scorecardId, 'scorecardId');
     const level = scorecard.levels.find(
       candidate =>
@@ -576,10 +601,107 @@ export class DefaultScorecardService implements ScorecardService {
         `'dueDate' must be an ISO 8601 date such as 2026-12-31, got "${request.dueDate}"`,
       );
     }
+    return level.name;
+  }
+
+  async createCampaign(
+    request: ScorecardCampaignRequest,
+  ): Promise<StoredScorecardCampaign> {
+    const targetLevel = this.validateCampaign(request);
     return this.options.store.createCampaign(
-      { ...request, targetLevel: level.name },
+      { ...request, targetLevel },
       this.now(),
     );
+  }
+
+  async updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+  ): Promise<StoredScorecardCampaign> {
+    const existing = await this.options.store.getCampaign(id);
+    if (!existing) {
+      throw new NotFoundError(`No campaign with id '${id}'`);
+    }
+    const targetLevel = this.validateCampaign({
+      ...edit,
+      scorecardId: existing.scorecardId,
+    });
+    const updated = await this.options.store.updateCampaign(
+      id,
+      { ...edit, targetLevel },
+      by,
+      this.now(),
+    );
+    if (!updated) {
+      throw new NotFoundError(`No campaign with id '${id}'`);
+    }
+    return updated;
+  }
+
+  async closeCampaign(
+    id: string,
+    by: string,
+  ): Promise<StoredScorecardCampaign> {
+    const closed = await this.options.store.closeCampaign(id, by, this.now());
+    if (!closed) {
+      throw new NotFoundError(`No campaign with id '${id}'`);
+    }
+    return closed;
+  }
+
+  async remindLaggingCampaigns(): Promise<number> {
+    const { store, logger } = this.options;
+    const nowMs = this.now();
+    const week = mondayOf(nowMs);
+    let sent = 0;
+    for (const campaign of await store.listCampaigns()) {
+      const scorecard = this.getScorecard(campaign.scorecardId);
+      if (campaign.closedAt || !scorecard) {
+        continue;
+      }
+      const stored = await store.listScorecardResults(scorecard.id);
+      const progress = measureStoredCampaign(
+        campaign,
+        scorecard,
+        stored,
+        nowMs,
+      );
+      if (progress.remaining.length === 0) {
+        continue;
+      }
+      // One reminder a week per campaign, whichever replica gets here first.
+      if (!(await store.claimCampaignReminder(campaign.id, week))) {
+        continue;
+      }
+      const ownerOf = new Map(
+        stored.map(item => [item.result.entityRef, item.result.ownerRef]),
+      );
+      const byOwner = new Map<string, string[]>();
+      for (const entityRef of progress.remaining) {
+        const owner = ownerOf.get(entityRef);
+        if (owner) {
+          byOwner.set(owner, [...(byOwner.get(owner) ?? []), entityRef]);
+        }
+      }
+      for (const [ownerRef, entityRefs] of byOwner) {
+        if (
+          await this.notifier.campaignLagging({
+            campaignTitle: campaign.title,
+            targetLevel: campaign.targetLevel,
+            dueDate: campaign.dueDate,
+            ownerRef,
+            entityRefs,
+          })
+        ) {
+          sent++;
+        }
+      }
+      logger.info(
+        `Campaign ${campaign.id}: reminded ${byOwner.size} owners of ${progress.remaining.length} entities below ${campaign.targetLevel}`,
+      );
+    }
+    return sent;
   }
 
   private requireScorecard(id: string, field: string): ScorecardDefinition {
@@ -819,6 +941,9 @@ export class DefaultScorecardService implements ScorecardService {
     const points = [];
     const resultsByScorecard = new Map<string, StoredScorecardResult[]>();
     for (const campaign of campaigns) {
+      if (campaign.closedAt) {
+        continue;
+      }
       const scorecard = this.getScorecard(campaign.scorecardId);
       if (!scorecard) {
         logger.warn(
@@ -880,4 +1005,11 @@ function failedChecksOf(result: ScorecardResult): string[] {
   return result.checks
     .filter(check => check.status === 'fail' || check.status === 'unknown')
     .map(check => check.id);
+}
+
+/** The Monday (UTC, YYYY-MM-DD) of the week of `ms`: the key of weekly reminders. */
+function mondayOf(ms: number): string {
+  const day = new Date(ms);
+  const offset = (day.getUTCDay() + 6) % 7;
+  return utcDay(ms - offset * DAY_MS);
 }

@@ -246,6 +246,23 @@ export interface StoredScorecardCampaign {
   createdBy: string;
   /** ISO 8601. */
   createdAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** Set once it is closed: it then records no progress and sends no reminders. */
+  closedBy?: string;
+  closedAt?: string;
+}
+
+/**
+ * What editing a campaign may change.
+ *
+ * @internal
+ */
+export interface ScorecardCampaignEdit {
+  title: string;
+  targetLevel: string;
+  filter?: ScorecardAppliesTo;
+  dueDate: string;
 }
 
 /**
@@ -360,6 +377,24 @@ export interface ScorecardStore {
     nowMs: number,
   ): Promise<StoredScorecardCampaign>;
   getCampaign(id: string): Promise<StoredScorecardCampaign | undefined>;
+  /** `undefined` for an unknown id, `ConflictError` when it is closed. */
+  updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined>;
+  /** `undefined` for an unknown id, `ConflictError` when it is closed already. */
+  closeCampaign(
+    id: string,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined>;
+  /**
+   * Marks the campaign reminded for `week` (its Monday); true for exactly one caller per week,
+   * however many replicas ask.
+   */
+  claimCampaignReminder(id: string, week: string): Promise<boolean>;
   listCampaigns(): Promise<StoredScorecardCampaign[]>;
   /** Keeps one point per campaign and day: a later point of the same day replaces it. */
   recordCampaignProgress(
@@ -571,6 +606,14 @@ function toCampaign(row: any): StoredScorecardCampaign {
   };
   if (row.filter) {
     campaign.filter = JSON.parse(row.filter);
+  }
+  if (row.updated_at !== null && row.updated_at !== undefined) {
+    campaign.updatedAt = iso(row.updated_at);
+    campaign.updatedBy = row.updated_by;
+  }
+  if (row.closed_at !== null && row.closed_at !== undefined) {
+    campaign.closedAt = iso(row.closed_at);
+    campaign.closedBy = row.closed_by;
   }
   return campaign;
 }
@@ -1179,6 +1222,67 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async getCampaign(id: string): Promise<StoredScorecardCampaign | undefined> {
     const row = await this.knex(CAMPAIGNS).where('id', id).first();
     return row ? toCampaign(row) : undefined;
+  }
+
+  async updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined> {
+    return retryingTransaction(this.knex, async tx => {
+      const row = await tx(CAMPAIGNS).where('id', id).first();
+      if (!row) {
+        return undefined;
+      }
+      if (row.closed_at !== null) {
+        throw new ConflictError(
+          `The campaign '${id}' is closed and cannot be edited; start a new one`,
+        );
+      }
+      const update = {
+        title: edit.title,
+        target_level: edit.targetLevel,
+        filter: edit.filter ? JSON.stringify(edit.filter) : null,
+        due_date: edit.dueDate,
+        updated_at: nowMs,
+        updated_by: by,
+      };
+      await tx(CAMPAIGNS).where('id', id).update(update);
+      return toCampaign({ ...row, ...update });
+    });
+  }
+
+  async closeCampaign(
+    id: string,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined> {
+    return retryingTransaction(this.knex, async tx => {
+      const row = await tx(CAMPAIGNS).where('id', id).first();
+      if (!row) {
+        return undefined;
+      }
+      const closed = await tx(CAMPAIGNS)
+        .where('id', id)
+        .whereNull('closed_at')
+        .update({ closed_at: nowMs, closed_by: by });
+      if (closed !== 1) {
+        throw new ConflictError(`The campaign '${id}' is closed already`);
+      }
+      return toCampaign({ ...row, closed_at: nowMs, closed_by: by });
+    });
+  }
+
+  async claimCampaignReminder(id: string, week: string): Promise<boolean> {
+    const updated = await this.knex(CAMPAIGNS)
+      .where('id', id)
+      .whereNull('closed_at')
+      .where(builder =>
+        builder.whereNull('reminded_week').orWhereNot('reminded_week', week),
+      )
+      .update({ reminded_week: week });
+    return updated === 1;
   }
 
   async listCampaigns(): Promise<StoredScorecardCampaign[]> {

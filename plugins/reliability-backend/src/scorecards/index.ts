@@ -38,3 +38,5 @@ export {
   scorecardResultView,
 } from './scorecardViews';
 export { storedEntityFacts } from './storedEntityFacts';
+export { campaignState, campaignTeams } from './campaignViews';
+export type { ScorecardCampaignState } from './campaignViews';

@@ -186,6 +186,23 @@ const matrix: Record<RouteKey, RouteSecurity> = {
     },
   },
   'GET /campaigns/{campaignId}/progress': { auth: 'user', read: true },
+  'POST /campaigns/{campaignId}': {
+    auth: 'user',
+    permission: reliabilityCampaignCreatePermission.name,
+    // Edits the campaign that 'POST /campaigns' (the entry before) created.
+    allowedStatus: 200,
+    body: {
+      title: 'Silver by Q1',
+      targetLevel: 'Silver',
+      dueDate: '2099-03-31',
+    },
+  },
+  'POST /campaigns/{campaignId}/close': {
+    auth: 'user',
+    permission: reliabilityCampaignCreatePermission.name,
+    // Closes it, after the edit above.
+    allowedStatus: 200,
+  },
 };
 
 /** Path parameters that pass validation; the ids of the alert and exemption are filled in later. */

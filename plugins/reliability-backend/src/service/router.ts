@@ -33,6 +33,7 @@ import { ScorecardService, ScorecardStore } from '../scorecards';
 import { registerScorecardRoutes } from './scorecardRoutes';
 import { registerExemptionWorkflowRoutes } from './exemptionWorkflowRoutes';
 import { registerScorecardAuthoringRoutes } from './scorecardAuthoringRoutes';
+import { registerCampaignRoutes } from './campaignRoutes';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -420,6 +421,11 @@ export async function createRouter(
     catalog,
     scorecards: options.scorecards,
     store: options.scorecardStore,
+  });
+  registerCampaignRoutes(router, {
+    httpAuth,
+    permissions,
+    scorecards: options.scorecards,
   });
   registerScorecardAuthoringRoutes(router, {
     httpAuth,

@@ -22,6 +22,8 @@ import express from 'express';
 import {
   countLevelsPerDay,
   csvCell,
+  campaignState,
+  campaignTeams,
   measureStoredCampaign,
   ScorecardExemptionState,
   ScorecardResultSort,
@@ -658,9 +660,11 @@ export function registerScorecardRoutes(
     if (!scorecard) {
       res.json({
         campaign,
+        state: campaign.closedAt ? 'closed' : 'late',
         entities: 0,
         atOrAboveTarget: 0,
         share: null,
+        teams: [],
         remaining: [],
         daysLeft: null,
         overdue: false,
@@ -677,15 +681,29 @@ export function registerScorecardRoutes(
     const visible = stored.filter(item => readable.has(item.result.entityRef));
     const progress = measureStoredCampaign(campaign, scorecard, visible, now());
     const byRef = new Map(visible.map(item => [item.result.entityRef, item]));
+    const remaining = new Set(progress.remaining);
+    const inScope = new Set(progress.inScope);
+    const targetIndex = scorecard.levels.findIndex(
+      level => level.name === campaign.targetLevel,
+    );
     res.json({
       campaign,
+      state: campaignState(campaign, progress, now()),
       entities: progress.entities,
       atOrAboveTarget: progress.atOrAboveTarget,
       share: progress.share ?? null,
+      teams: campaignTeams(
+        visible.filter(item => inScope.has(item.result.entityRef)),
+        remaining,
+      ),
       remaining: progress.remaining.map(entityRef => ({
         entityRef,
         ownerRef: byRef.get(entityRef)?.result.ownerRef ?? null,
         level: byRef.get(entityRef)?.result.level ?? null,
+        // What keeps it below the target: the failing checks of the levels up to the target.
+        failing: (byRef.get(entityRef)?.result.levels ?? [])
+          .slice(0, targetIndex + 1)
+          .flatMap(level => [...level.failed, ...level.unknown]),
       })),
       daysLeft: progress.daysLeft ?? null,
       overdue: progress.overdue,

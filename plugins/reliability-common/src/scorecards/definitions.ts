@@ -22,6 +22,8 @@ export interface ScorecardAppliesTo {
   namespace?: string[];
   /** Owner entity refs, completed as Backstage does: `payments` means `group:default/payments`. */
   owner?: string[];
+  /** System entity refs, completed as Backstage does: `shop` means `system:default/shop`. */
+  system?: string[];
 }
 
 /**

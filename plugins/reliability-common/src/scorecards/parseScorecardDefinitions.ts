@@ -70,6 +70,7 @@ export const appliesToSchema = strictObject({
     .optional(),
   namespace: valueList('namespace').optional(),
   owner: valueList('owner').optional(),
+  system: valueList('system').optional(),
 });
 
 const httpUrl = z

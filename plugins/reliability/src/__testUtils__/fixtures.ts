@@ -240,6 +240,29 @@ export function mockReliabilityApi(
       problems: [],
     })),
     dryRunScorecard: jest.fn(),
+    createCampaign: jest.fn(async campaign => ({
+      ...campaign,
+      createdBy: 'user:default/guest',
+      createdAt: now,
+    })),
+    updateCampaign: jest.fn(async (id, campaign) => ({
+      ...campaign,
+      id,
+      scorecardId: 'production-readiness',
+      createdBy: 'user:default/guest',
+      createdAt: now,
+    })),
+    closeCampaign: jest.fn(async id => ({
+      id,
+      title: 'Silver by Q4',
+      scorecardId: 'production-readiness',
+      targetLevel: 'Silver',
+      dueDate: '2026-12-31',
+      createdBy: 'user:default/guest',
+      createdAt: now,
+      closedAt: now,
+      closedBy: 'user:default/guest',
+    })),
   };
 }
 

@@ -14,6 +14,7 @@ import {
   OwnerOnCall,
   ReliabilityAlert,
   RunbookContent,
+  ScorecardCampaignInput,
   ScorecardCampaignProgressView,
   ScorecardCampaignView,
   ScorecardDefinitionStatus,
@@ -137,6 +138,17 @@ export interface ReliabilityApi {
   ): Promise<ScorecardExemptionView>;
   /** Revokes an exemption in force. */
   revokeExemption(exemptionId: string): Promise<ScorecardExemptionView>;
+  /** Starts a campaign (`reliability.campaign.create`). */
+  createCampaign(
+    campaign: ScorecardCampaignInput & { id: string; scorecardId: string },
+  ): Promise<ScorecardCampaignView>;
+  /** Edits an open campaign; its scorecard stays. */
+  updateCampaign(
+    campaignId: string,
+    campaign: ScorecardCampaignInput,
+  ): Promise<ScorecardCampaignView>;
+  /** Closes a campaign. */
+  closeCampaign(campaignId: string): Promise<ScorecardCampaignView>;
   /** Where the scorecards come from and what is wrong with their files. */
   getScorecardDefinitionStatus(): Promise<ScorecardDefinitionStatus>;
   /** Tries a draft scorecard (YAML text) on the whole catalog, storing nothing. */

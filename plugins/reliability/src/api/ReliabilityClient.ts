@@ -16,6 +16,7 @@ import {
   OwnerOnCall,
   ReliabilityAlert,
   RunbookContent,
+  ScorecardCampaignInput,
   ScorecardCampaignProgressView,
   ScorecardCampaignView,
   ScorecardDefinitionStatus,
@@ -278,6 +279,30 @@ export class ReliabilityClient implements ReliabilityApi {
   async revokeExemption(exemptionId: string): Promise<ScorecardExemptionView> {
     return this.send(
       `/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
+      'POST',
+    );
+  }
+
+  async createCampaign(
+    campaign: ScorecardCampaignInput & { id: string; scorecardId: string },
+  ): Promise<ScorecardCampaignView> {
+    return this.send('/campaigns', 'POST', campaign);
+  }
+
+  async updateCampaign(
+    campaignId: string,
+    campaign: ScorecardCampaignInput,
+  ): Promise<ScorecardCampaignView> {
+    return this.send(
+      `/campaigns/${encodeURIComponent(campaignId)}`,
+      'POST',
+      campaign,
+    );
+  }
+
+  async closeCampaign(campaignId: string): Promise<ScorecardCampaignView> {
+    return this.send(
+      `/campaigns/${encodeURIComponent(campaignId)}/close`,
       'POST',
     );
   }

@@ -10,6 +10,7 @@ import type {
   EntitySlosView,
   RunbookCheckView,
   RunbookView,
+  ScorecardAppliesTo,
   ScorecardExemption,
   ScorecardHistoryDayView,
   ScorecardResultView,
@@ -384,8 +385,27 @@ export interface ScorecardCampaignView {
   scorecardId: string;
   targetLevel: string;
   dueDate: string;
+  /** Which entities: by owner, tier, kind, system (and type, lifecycle, namespace). */
+  filter?: ScorecardAppliesTo;
   createdBy: string;
   createdAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** Set once it is closed. */
+  closedBy?: string;
+  closedAt?: string;
+}
+
+/**
+ * What creating or editing a campaign sends.
+ *
+ * @public
+ */
+export interface ScorecardCampaignInput {
+  title: string;
+  targetLevel: string;
+  dueDate: string;
+  filter?: ScorecardAppliesTo;
 }
 
 /**
@@ -395,6 +415,17 @@ export interface ScorecardCampaignView {
  */
 export interface ScorecardCampaignProgressView {
   campaign: ScorecardCampaignView;
+  /**
+   * `closed`; `done` (every entity at the target); `late` (overdue, or behind a straight line
+   * from its start to its due date); `on-track` otherwise.
+   */
+  state: 'on-track' | 'late' | 'done' | 'closed';
+  /** Per owner, the worst share first. */
+  teams: Array<{
+    ownerRef: string | null;
+    entities: number;
+    atOrAboveTarget: number;
+  }>;
   entities: number;
   atOrAboveTarget: number;
   /** 0–1; `null` when no entity is in scope. */
@@ -403,6 +434,8 @@ export interface ScorecardCampaignProgressView {
     entityRef: string;
     ownerRef: string | null;
     level: string | null;
+    /** The checks, up to the target level, that fail or have no data. */
+    failing: string[];
   }>;
   daysLeft: number | null;
   overdue: boolean;

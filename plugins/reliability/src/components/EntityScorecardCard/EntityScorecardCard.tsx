@@ -117,7 +117,7 @@ function ExemptionAction(props: {
         variant="outlined"
         disabled={Boolean(controls.denial) || !controls.exemptions}
         onClick={() => controls.onRequest(scorecardId, check)}
-        aria-label={`Request an exemption of ${check.title}`}
+        aria-label={`Request exemption of ${check.title}`}
       >
         Request exemption
       </Button>

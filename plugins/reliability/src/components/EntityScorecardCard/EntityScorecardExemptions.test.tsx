@@ -56,7 +56,7 @@ describe('EntityScorecardCard exemptions', () => {
     const failed = await checkItem('Dashboard linked');
     await userEvent.click(
       within(failed).getByRole('button', {
-        name: 'Request an exemption of Dashboard linked',
+        name: 'Request exemption of Dashboard linked',
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -93,7 +93,7 @@ describe('EntityScorecardCard exemptions', () => {
     await render(api);
     await userEvent.click(
       within(await checkItem('Dashboard linked')).getByRole('button', {
-        name: /Request an exemption/,
+        name: /Request exemption/,
       }),
     );
     const dialog = await screen.findByRole('dialog');
@@ -175,7 +175,7 @@ describe('EntityScorecardCard exemptions', () => {
         expect(failed).toHaveTextContent(`Last exemption: ${text}`),
       );
       expect(
-        within(failed).getByRole('button', { name: /Request an exemption/ }),
+        within(failed).getByRole('button', { name: /Request exemption/ }),
       ).toBeEnabled();
     },
   );
@@ -235,7 +235,7 @@ describe('EntityScorecardCard exemptions', () => {
       ),
     );
     expect(
-      within(failed).getByRole('button', { name: /Request an exemption/ }),
+      within(failed).getByRole('button', { name: /Request exemption/ }),
     ).toBeDisabled();
   });
 });

@@ -45,7 +45,7 @@ describe('EntityScorecardCard exemptions without the request permission', () => 
     const failed = await checkItem('Dashboard linked');
     await waitFor(() =>
       expect(
-        within(failed).getByRole('button', { name: /Request an exemption/ }),
+        within(failed).getByRole('button', { name: /Request exemption/ }),
       ).toBeDisabled(),
     );
     expect(failed).toHaveTextContent(

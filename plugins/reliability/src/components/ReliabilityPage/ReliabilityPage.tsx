@@ -79,7 +79,7 @@ export function ReliabilityPage() {
   } else if (tab === 2) {
     section = <LevelTrendSection scorecardId={scorecard!.id} />;
   } else if (tab === 3) {
-    section = <CampaignsSection />;
+    section = <CampaignsSection scorecards={definitions} />;
   } else if (tab === 4) {
     section = <BurningSlosSection />;
   } else if (tab === 6) {
