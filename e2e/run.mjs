@@ -37,6 +37,7 @@ import { runAccessibilityCheck } from './a11y.mjs';
 import { checkRunbookWalk } from './runbookWalk.mjs';
 import { checkMonthlyReport } from './report.mjs';
 import { checkReleaseGate } from './releaseGate.mjs';
+import { checkExemptionWorkflow } from './exemptions.mjs';
 
 const DATA_DIR = join(ROOT, '.data', 'e2e');
 const SCREENSHOT_DIR = join(DATA_DIR, 'screenshots');
@@ -301,6 +302,8 @@ async function runBrowser(executablePath) {
       .first()
       .waitFor();
     await shot('home-on-call');
+
+    await checkExemptionWorkflow({ page, appUrl: APP_URL, log, shot });
 
     pageProblems.assertNone();
   } catch (error) {

@@ -198,6 +198,8 @@ export interface Config {
         namespace?: string[];
         /** Owner refs; `payments` means `group:default/payments`. */
         owner?: string[];
+        /** System refs; `shop` means `system:default/shop`. */
+        system?: string[];
       };
       /** Lowest level first, e.g. Bronze, Silver, Gold. */
       levels: Array<{
@@ -218,10 +220,30 @@ export interface Config {
     }>;
     /**
      * YAML files of scorecards (a list, or a mapping with `scorecards`), relative to the
-     * backend's working directory, read at startup. Unreadable files are logged and skipped.
-     * Default: none.
+     * backend's working directory; read like `scorecardLocations`. Default: none.
      */
     scorecardFiles?: string[];
+    /**
+     * Scorecards as code, outside app-config: YAML files (a list of scorecards, or a mapping with
+     * `scorecards`) at local paths (relative to the backend's working directory) or URLs read
+     * through the UrlReader (any SCM integration; other hosts need `backend.reading.allow`).
+     * Read at startup and again on `scorecardReload`; a file with an error keeps serving its
+     * previous definitions, and the error (file, line, key path) is logged and shown on the
+     * review page. Default: none.
+     */
+    scorecardLocations?: string[];
+    /** How often the scorecard files are read again (task reliability-reload-scorecards, on every replica). */
+    scorecardReload?: {
+      /** Seconds between reads, at least 5. Default: 60. */
+      frequencySeconds?: number;
+    };
+    /** The exemption workflow: owners request, approvers (reliability.exemption.approve) decide. */
+    exemptions?: {
+      /** The longest an exemption may last, e.g. `{ days: 90 }` or `'90d'`. Default: 90 days. */
+      maxDuration?: HumanDuration | string;
+      /** How long before expiry the owner is reminded, once. Default: 7 days. */
+      remindBefore?: HumanDuration | string;
+    };
     /**
      * Schedule of the task reliability-evaluate-scorecards. Default: every hour, 30-minute
      * timeout, first run 2 minutes after start; global across replicas.

@@ -55,6 +55,7 @@ import {
 import { DatabaseReportDigestStore } from './database/ReportDigestStore';
 import { applyDatabaseMigrations } from './database/migrations';
 import { DatabaseSliBucketStore } from './database/SliBucketStore';
+import { DatabaseScorecardFactStore } from './database/ScorecardFactStore';
 import { createReliabilityServices } from './evaluation';
 import { createRouter } from './service/router';
 import { ScmIntegrations } from '@backstage/integration';
@@ -114,6 +115,7 @@ export const reliabilityPlugin = createBackendPlugin({
         permissionsRegistry: coreServices.permissionsRegistry,
         scheduler: coreServices.scheduler,
         urlReader: coreServices.urlReader,
+        userInfo: coreServices.userInfo,
       },
       async init(deps) {
         const { config, database, httpRouter, permissionsRegistry } = deps;
@@ -271,6 +273,8 @@ export const reliabilityPlugin = createBackendPlugin({
               ),
           }),
           notifications: deps.notifications,
+          urlReader: deps.urlReader,
+          factStore: DatabaseScorecardFactStore.create({ knex }),
         });
         await scorecards.schedule(scheduler);
 
@@ -336,6 +340,7 @@ export const reliabilityPlugin = createBackendPlugin({
               flaggerWebhookToken: releaseSettings.flaggerWebhookToken,
               maxOverrideDays: releaseSettings.maxOverrideDays,
             },
+            userInfo: deps.userInfo,
           }),
         );
         registerReliabilityActions({

@@ -1,5 +1,7 @@
 import { isCreatePermission } from '@backstage/plugin-permission-common';
 import {
+  reliabilityExemptionApprovePermission,
+  reliabilityExemptionRequestPermission,
   reliabilityPermissions,
   reliabilityRunbookFlagCreatePermission,
   reliabilityRunbookFlagResolvePermission,
@@ -10,6 +12,24 @@ describe('reliability permissions', () => {
   it('names the SLI write permission as the API documents it', () => {
     expect(reliabilitySliWritePermission.name).toBe('reliability.sli.write');
     expect(isCreatePermission(reliabilitySliWritePermission)).toBe(true);
+  });
+
+  it('names the exemption workflow permissions: owners request, approvers decide', () => {
+    expect(reliabilityExemptionRequestPermission.name).toBe(
+      'reliability.exemption.request',
+    );
+    expect(isCreatePermission(reliabilityExemptionRequestPermission)).toBe(
+      true,
+    );
+    expect(reliabilityExemptionApprovePermission.name).toBe(
+      'reliability.exemption.approve',
+    );
+    expect(reliabilityPermissions).toEqual(
+      expect.arrayContaining([
+        reliabilityExemptionRequestPermission,
+        reliabilityExemptionApprovePermission,
+      ]),
+    );
   });
 
   it('lists every permission once', () => {

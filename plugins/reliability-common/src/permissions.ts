@@ -36,6 +36,42 @@ export const reliabilityExemptionCreatePermission = createPermission({
 });
 
 /**
+ * Allows asking for a scorecard exemption of an entity the caller owns
+ * (`POST /api/reliability/entities/{kind}/{namespace}/{name}/exemption-requests`). The request
+ * stays pending until an approver decides. Grant it to every team member.
+ *
+ * @public
+ */
+export const reliabilityExemptionRequestPermission = createPermission({
+  name: 'reliability.exemption.request',
+  attributes: { action: 'create' },
+});
+
+/**
+ * Allows deciding on exemption requests (grant or refuse, with a comment) and revoking
+ * exemptions (`POST /api/reliability/exemptions/{exemptionId}/decision` and `/revoke`). Grant it
+ * to the platform team that runs readiness reviews.
+ *
+ * @public
+ */
+export const reliabilityExemptionApprovePermission = createPermission({
+  name: 'reliability.exemption.approve',
+  attributes: { action: 'update' },
+});
+
+/**
+ * Allows trying a draft scorecard on the whole catalog (`POST /api/reliability/scorecards/dry-run`):
+ * it stores nothing, but answers with counts over every entity, including those the caller may not
+ * read. Grant it to the people who author scorecards.
+ *
+ * @public
+ */
+export const reliabilityScorecardDryRunPermission = createPermission({
+  name: 'reliability.scorecard.dry-run',
+  attributes: { action: 'read' },
+});
+
+/**
  * Allows creating scorecard campaigns.
  *
  * @public
@@ -101,9 +137,12 @@ export const reliabilityPermissions = [
   reliabilitySliWritePermission,
   reliabilityAlertTriagePermission,
   reliabilityExemptionCreatePermission,
+  reliabilityExemptionRequestPermission,
+  reliabilityExemptionApprovePermission,
   reliabilityCampaignCreatePermission,
   reliabilityRunbookFlagCreatePermission,
   reliabilityRunbookFlagResolvePermission,
   reliabilityReleaseOverridePermission,
   reliabilityBudgetAdjustmentPermission,
+  reliabilityScorecardDryRunPermission,
 ];

@@ -1224,6 +1224,20 @@ export const spec = {
           title: {
             type: 'string',
           },
+          updatedAt: {
+            type: 'string',
+          },
+          updatedBy: {
+            type: 'string',
+          },
+          closedAt: {
+            description:
+              'Set once it is closed; a closed campaign records no progress and sends no reminders.',
+            type: 'string',
+          },
+          closedBy: {
+            type: 'string',
+          },
         },
         required: [
           'id',
@@ -1310,8 +1324,16 @@ export const spec = {
                   type: 'string',
                   nullable: true,
                 },
+                failing: {
+                  description:
+                    'The ids of the checks, up to the target level, that fail or have no data.',
+                  items: {
+                    type: 'string',
+                  },
+                  type: 'array',
+                },
               },
-              required: ['entityRef', 'ownerRef', 'level'],
+              required: ['entityRef', 'ownerRef', 'level', 'failing'],
               type: 'object',
             },
             type: 'array',
@@ -1320,8 +1342,37 @@ export const spec = {
             type: 'number',
             nullable: true,
           },
+          state: {
+            description:
+              'closed; done (every entity at the target); late (overdue, or behind a straight line from its start to its due date); on-track otherwise.',
+            enum: ['on-track', 'late', 'done', 'closed'],
+            type: 'string',
+          },
+          teams: {
+            description: 'Per owner, the worst share first.',
+            items: {
+              additionalProperties: false,
+              properties: {
+                ownerRef: {
+                  type: 'string',
+                  nullable: true,
+                },
+                entities: {
+                  type: 'number',
+                },
+                atOrAboveTarget: {
+                  type: 'number',
+                },
+              },
+              required: ['ownerRef', 'entities', 'atOrAboveTarget'],
+              type: 'object',
+            },
+            type: 'array',
+          },
         },
         required: [
+          'state',
+          'teams',
           'campaign',
           'entities',
           'atOrAboveTarget',
@@ -1537,6 +1588,53 @@ export const spec = {
         required: ['level', 'targets'],
         type: 'object',
       },
+      EntityExemptions: {
+        additionalProperties: false,
+        properties: {
+          entityRef: {
+            type: 'string',
+          },
+          items: {
+            items: {
+              $ref: '#/components/schemas/ScorecardExemptionView',
+            },
+            type: 'array',
+          },
+          audit: {
+            items: {
+              $ref: '#/components/schemas/ExemptionAuditRecord',
+            },
+            type: 'array',
+          },
+          policy: {
+            $ref: '#/components/schemas/ExemptionPolicy',
+          },
+        },
+        required: ['entityRef', 'items', 'audit', 'policy'],
+        type: 'object',
+      },
+      ExemptionPolicy: {
+        additionalProperties: false,
+        description: "What the caller may do with the entity's exemptions.",
+        properties: {
+          maxDurationDays: {
+            description:
+              'The longest an exemption may last (reliability.exemptions.maxDuration).',
+            type: 'number',
+          },
+          canRequest: {
+            type: 'boolean',
+          },
+          requestDenial: {
+            description:
+              'Why the caller may not request one; null when they may.',
+            type: 'string',
+            nullable: true,
+          },
+        },
+        required: ['maxDurationDays', 'canRequest', 'requestDenial'],
+        type: 'object',
+      },
       ExemptionAudit: {
         additionalProperties: false,
         properties: {
@@ -1557,7 +1655,7 @@ export const spec = {
         additionalProperties: false,
         properties: {
           action: {
-            enum: ['grant', 'revoke', 'expire'],
+            enum: ['request', 'grant', 'refuse', 'revoke', 'expire', 'remind'],
             type: 'string',
           },
           actor: {
@@ -2211,6 +2309,14 @@ export const spec = {
             },
             type: 'array',
           },
+          system: {
+            description:
+              'System entity refs, completed as Backstage does: `shop` means `system:default/shop`.',
+            items: {
+              type: 'string',
+            },
+            type: 'array',
+          },
           tier: {
             description:
               'Entities without a valid `reliability/tier` never match a tier filter.',
@@ -2450,6 +2556,167 @@ export const spec = {
         ],
         type: 'object',
       },
+      ScorecardDefinitionStatus: {
+        additionalProperties: false,
+        properties: {
+          loadedAt: {
+            type: 'string',
+          },
+          scorecards: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                source: {
+                  type: 'string',
+                },
+              },
+              required: ['id', 'source'],
+              type: 'object',
+            },
+            type: 'array',
+          },
+          problems: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                source: {
+                  type: 'string',
+                },
+                file: {
+                  type: 'string',
+                  nullable: true,
+                },
+                line: {
+                  type: 'number',
+                  nullable: true,
+                },
+                column: {
+                  type: 'number',
+                  nullable: true,
+                },
+                path: {
+                  type: 'string',
+                },
+                message: {
+                  type: 'string',
+                },
+                servingPrevious: {
+                  type: 'boolean',
+                },
+              },
+              required: [
+                'source',
+                'file',
+                'line',
+                'column',
+                'path',
+                'message',
+                'servingPrevious',
+              ],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['loadedAt', 'scorecards', 'problems'],
+        type: 'object',
+      },
+      ScorecardDryRun: {
+        additionalProperties: false,
+        properties: {
+          entitiesWithFacts: {
+            type: 'number',
+          },
+          durationMs: {
+            type: 'number',
+          },
+          summaries: {
+            items: {
+              additionalProperties: false,
+              properties: {
+                scorecardId: {
+                  type: 'string',
+                },
+                entities: {
+                  type: 'number',
+                },
+                notApplicable: {
+                  type: 'number',
+                },
+                noLevel: {
+                  type: 'number',
+                },
+                levels: {
+                  items: {
+                    additionalProperties: false,
+                    properties: {
+                      name: {
+                        type: 'string',
+                      },
+                      entities: {
+                        type: 'number',
+                      },
+                    },
+                    required: ['name', 'entities'],
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+                checks: {
+                  items: {
+                    additionalProperties: false,
+                    properties: {
+                      id: {
+                        type: 'string',
+                      },
+                      title: {
+                        type: 'string',
+                      },
+                      level: {
+                        type: 'string',
+                      },
+                      failed: {
+                        type: 'number',
+                      },
+                      unknown: {
+                        type: 'number',
+                      },
+                      exempt: {
+                        type: 'number',
+                      },
+                    },
+                    required: [
+                      'id',
+                      'title',
+                      'level',
+                      'failed',
+                      'unknown',
+                      'exempt',
+                    ],
+                    type: 'object',
+                  },
+                  type: 'array',
+                },
+              },
+              required: [
+                'scorecardId',
+                'entities',
+                'notApplicable',
+                'noLevel',
+                'levels',
+                'checks',
+              ],
+              type: 'object',
+            },
+            type: 'array',
+          },
+        },
+        required: ['entitiesWithFacts', 'durationMs', 'summaries'],
+        type: 'object',
+      },
       ScorecardExemptionView: {
         additionalProperties: false,
         properties: {
@@ -2466,10 +2733,12 @@ export const spec = {
             type: 'string',
           },
           grantedAt: {
+            description: 'Absent until it is granted.',
             type: 'string',
           },
           grantedBy: {
-            description: 'Who granted it, a user entity ref.',
+            description:
+              'Who granted it, a user entity ref; absent until it is granted.',
             type: 'string',
           },
           id: {
@@ -2477,7 +2746,29 @@ export const spec = {
           },
           reason: {
             description:
-              'Why the exemption was granted, shown next to the check.',
+              'Why the exemption was asked for or granted, shown next to the check.',
+            type: 'string',
+          },
+          requestedBy: {
+            description:
+              'Who asked for it; absent when it was granted directly.',
+            type: 'string',
+          },
+          requestedAt: {
+            type: 'string',
+          },
+          refusedBy: {
+            type: 'string',
+          },
+          refusedAt: {
+            type: 'string',
+          },
+          decisionComment: {
+            description: "The approver's comment on granting or refusing.",
+            type: 'string',
+          },
+          remindedAt: {
+            description: 'When the owner was reminded of the coming expiry.',
             type: 'string',
           },
           revokedAt: {
@@ -2490,7 +2781,9 @@ export const spec = {
             type: 'string',
           },
           state: {
-            enum: ['active', 'expired', 'revoked'],
+            description:
+              'pending (requested), active (granted and in force), refused, expired or revoked.',
+            enum: ['pending', 'active', 'refused', 'expired', 'revoked'],
             type: 'string',
           },
         },
@@ -2498,8 +2791,6 @@ export const spec = {
           'checkId',
           'entityRef',
           'expiresAt',
-          'grantedAt',
-          'grantedBy',
           'id',
           'reason',
           'scorecardId',
@@ -4489,6 +4780,16 @@ export const spec = {
             },
           },
           {
+            name: 'exempted',
+            in: 'query',
+            description:
+              'true for only the results with an exemption in force for one of their checks.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
+            },
+          },
+          {
             name: 'sort',
             in: 'query',
             description: 'Sort key.',
@@ -4608,6 +4909,16 @@ export const spec = {
             schema: {
               type: 'string',
               maxLength: 100,
+            },
+          },
+          {
+            name: 'exempted',
+            in: 'query',
+            description:
+              'true for only the results with an exemption in force for one of their checks.',
+            schema: {
+              type: 'string',
+              enum: ['true', 'false'],
             },
           },
           {
@@ -4834,6 +5145,108 @@ export const spec = {
         },
       },
     },
+    '/scorecards/definition-status': {
+      get: {
+        operationId: 'GetScorecardDefinitionStatus',
+        description:
+          "Where the served scorecards come from, when the files were last read, and every problem of the definitions with its file, line and key path (and whether the file's previous definitions are served instead).",
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardDefinitionStatus',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/scorecards/dry-run': {
+      post: {
+        operationId: 'DryRunScorecard',
+        description:
+          'Evaluates a draft scorecard on the stored facts of every entity and stores nothing. A draft with problems answers 400, its message one line per problem (`draft:line:column: path message`). Needs the permission reliability.scorecard.dry-run.',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  yaml: {
+                    type: 'string',
+                    maxLength: 262144,
+                    description:
+                      "A scorecard file's text (a list of scorecards, or a mapping with a `scorecards` list).",
+                  },
+                  definition: {
+                    description: 'A scorecard (or a list of them) as JSON.',
+                  },
+                },
+                minProperties: 1,
+                maxProperties: 1,
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardDryRun',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
     '/exemptions': {
       get: {
         operationId: 'ListScorecardExemptions',
@@ -4860,10 +5273,10 @@ export const spec = {
           {
             name: 'state',
             in: 'query',
-            description: 'Exemption state.',
+            description: "Exemption state; `pending` is the approvers' queue.",
             schema: {
               type: 'string',
-              enum: ['active', 'expired', 'revoked'],
+              enum: ['pending', 'active', 'refused', 'expired', 'revoked'],
             },
           },
         ],
@@ -5007,7 +5420,7 @@ export const spec = {
       post: {
         operationId: 'RevokeScorecardExemption',
         description:
-          'Revokes an active exemption. Needs the permission reliability.exemption.create.',
+          'Revokes an active exemption. Needs the permission reliability.exemption.approve or reliability.exemption.create.',
         parameters: [
           {
             name: 'exemptionId',
@@ -5113,6 +5526,273 @@ export const spec = {
           },
           '404': {
             description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/exemptions': {
+      get: {
+        operationId: 'GetEntityExemptions',
+        description:
+          "The entity's exemptions and requests in every state, the audit trail of all of them (oldest first), and what the caller may do.",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Ok',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/EntityExemptions',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/entities/{kind}/{namespace}/{name}/exemption-requests': {
+      post: {
+        operationId: 'RequestScorecardExemption',
+        description:
+          "Asks for an exemption of one check until a date, pending an approver's decision. Needs the permission reliability.exemption.request, and the caller must own the entity (or hold reliability.exemption.approve).",
+        parameters: [
+          {
+            $ref: '#/components/parameters/kind',
+          },
+          {
+            $ref: '#/components/parameters/namespace',
+          },
+          {
+            $ref: '#/components/parameters/name',
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  scorecardId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  checkId: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  reason: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 2000,
+                  },
+                  expiresAt: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                },
+                required: ['scorecardId', 'checkId', 'reason', 'expiresAt'],
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'Requested',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardExemptionView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'A request for the same check is pending already',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/exemptions/{exemptionId}/decision': {
+      post: {
+        operationId: 'DecideScorecardExemption',
+        description:
+          'Grants or refuses a pending request; refusing needs a comment. Needs the permission reliability.exemption.approve.',
+        parameters: [
+          {
+            name: 'exemptionId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  decision: {
+                    type: 'string',
+                    enum: ['grant', 'refuse'],
+                  },
+                  comment: {
+                    type: 'string',
+                    maxLength: 2000,
+                  },
+                },
+                required: ['decision'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Decided',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/ScorecardExemptionView',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Not pending any more',
             content: {
               'application/json': {
                 schema: {
@@ -5242,6 +5922,16 @@ export const spec = {
                           maxLength: 253,
                         },
                       },
+                      system: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
                       tier: {
                         type: 'array',
                         minItems: 1,
@@ -5308,6 +5998,262 @@ export const spec = {
           },
           '409': {
             description: 'Conflict',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}': {
+      post: {
+        operationId: 'EditScorecardCampaign',
+        description:
+          "Changes an open campaign's title, target level, entity selection and due date (its scorecard stays). Needs the permission reliability.campaign.create.",
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                additionalProperties: false,
+                properties: {
+                  title: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 200,
+                  },
+                  targetLevel: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 100,
+                  },
+                  dueDate: {
+                    type: 'string',
+                    minLength: 1,
+                    maxLength: 64,
+                  },
+                  filter: {
+                    type: 'object',
+                    additionalProperties: false,
+                    properties: {
+                      kind: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      type: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      lifecycle: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      namespace: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      owner: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      system: {
+                        type: 'array',
+                        minItems: 1,
+                        maxItems: 500,
+                        items: {
+                          type: 'string',
+                          minLength: 1,
+                          maxLength: 253,
+                        },
+                      },
+                      tier: {
+                        type: 'array',
+                        minItems: 1,
+                        items: {
+                          type: 'integer',
+                          minimum: 1,
+                          maximum: 4,
+                        },
+                      },
+                    },
+                  },
+                },
+                required: ['title', 'targetLevel', 'dueDate'],
+              },
+            },
+          },
+        },
+        responses: {
+          '200': {
+            description: 'Edited',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '400': {
+            description: 'Bad input',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Closed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/campaigns/{campaignId}/close': {
+      post: {
+        operationId: 'CloseScorecardCampaign',
+        description:
+          'Closes a campaign; it keeps its history but records no more progress and sends no reminders. Needs the permission reliability.campaign.create.',
+        parameters: [
+          {
+            name: 'campaignId',
+            in: 'path',
+            required: true,
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 100,
+            },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Closed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Campaign',
+                },
+              },
+            },
+          },
+          '401': {
+            description: 'No credentials',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '403': {
+            description: 'Not allowed',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '404': {
+            description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: 'Closed already',
             content: {
               'application/json': {
                 schema: {

@@ -2,6 +2,7 @@ import { LoggerService } from '@backstage/backend-plugin-api';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { stringifyError } from '@backstage/errors';
 import { NotificationService } from '@backstage/plugin-notifications-node';
+import type { StoredScorecardExemption } from './ScorecardStore';
 
 /**
  * The notification topic of level drops and exhausted budgets, so that users can mute them.
@@ -69,6 +70,70 @@ export class ScorecardNotifier {
       description:
         'By the error budget policy, reliability work now comes before risky changes.',
       severity: 'high',
+    });
+  }
+
+  /** Tells the owner that an approver granted or refused their request. */
+  async exemptionDecided(options: {
+    exemption: StoredScorecardExemption;
+    ownerRef?: string;
+  }): Promise<boolean> {
+    const { exemption } = options;
+    const granted = exemption.state === 'active';
+    const comment = exemption.decisionComment
+      ? ` Comment: “${exemption.decisionComment}”.`
+      : '';
+    return this.send(
+      options.ownerRef ?? exemption.requestedBy,
+      exemption.entityRef,
+      {
+        title: `Exemption of ${exemption.entityRef} from ${exemption.checkId} ${
+          granted ? 'granted' : 'refused'
+        }`,
+        description: granted
+          ? `Granted by ${exemption.grantedBy} until ${exemption.expiresAt}.${comment}`
+          : `Refused by ${exemption.refusedBy}.${comment}`,
+        severity: 'normal',
+      },
+    );
+  }
+
+  /** Reminds the owner that an exemption runs out soon, so the fix lands in time. */
+  async exemptionExpiring(options: {
+    exemption: StoredScorecardExemption;
+    ownerRef?: string;
+  }): Promise<boolean> {
+    const { exemption } = options;
+    return this.send(
+      options.ownerRef ?? exemption.requestedBy,
+      exemption.entityRef,
+      {
+        title: `The exemption of ${exemption.entityRef} from ${
+          exemption.checkId
+        } expires ${exemption.expiresAt.slice(0, 10)}`,
+        description: `Granted because “${exemption.reason}”. After it expires the check counts again; fix it or ask for a new exemption.`,
+        severity: 'normal',
+      },
+    );
+  }
+
+  /** Tells an owner which of their entities are still below a campaign's target. */
+  async campaignLagging(lagging: {
+    campaignTitle: string;
+    targetLevel: string;
+    dueDate: string;
+    ownerRef: string;
+    entityRefs: string[];
+  }): Promise<boolean> {
+    const count = lagging.entityRefs.length;
+    return this.send(lagging.ownerRef, lagging.entityRefs[0], {
+      title: `${count} of your entities ${count === 1 ? 'is' : 'are'} below ${
+        lagging.targetLevel
+      } for the campaign “${lagging.campaignTitle}” (due ${lagging.dueDate})`,
+      description: `Still short: ${lagging.entityRefs.slice(0, 10).join(', ')}${
+        count > 10 ? ` and ${count - 10} more` : ''
+      }. Their scorecard cards say what fails and how to fix it.`,
+      severity: 'normal',
     });
   }
 

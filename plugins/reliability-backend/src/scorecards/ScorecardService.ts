@@ -2,10 +2,12 @@ import {
   AuthService,
   LoggerService,
   SchedulerService,
+  UrlReaderService,
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
 import {
+  ConflictError,
   ForwardedError,
   InputError,
   NotFoundError,
@@ -16,6 +18,11 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
   EntityFacts,
   evaluateScorecards,
+  parseScorecardDefinitions,
+  parseScorecardFile,
+  ScorecardDefinitionProblem,
+  ScorecardDryRunSummary,
+  summarizeScorecardDryRun,
   measureScorecardCampaign,
   ScorecardAppliesTo,
   ScorecardCheckRegistry,
@@ -23,10 +30,18 @@ import {
   ScorecardExemption,
   ScorecardResult,
 } from '@reliability/backstage-plugin-common';
-import { readScorecardSchedule } from './config';
-import { loadScorecardDefinitions } from './loadScorecardDefinitions';
+import { readExemptionSettings, readScorecardSchedule } from './config';
+import { DefaultSloFileReader } from '../catalog/SloFileReader';
+import type { ScorecardFactStore } from '../database/ScorecardFactStore';
+import {
+  ScorecardDefinitionSource,
+  ScorecardSourceProblem,
+} from './ScorecardDefinitionSource';
 import { ScorecardNotifier } from './ScorecardNotifier';
 import {
+  ScorecardCampaignEdit,
+  ScorecardExemptionDecision,
+  ScorecardExemptionRequestWrite,
   ScorecardStore,
   StoredScorecardCampaign,
   StoredScorecardExemption,
@@ -39,8 +54,6 @@ const PAGE_SIZE = 100;
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** History is kept this long: a daily snapshot per entity for a bit over a year. */
 const HISTORY_RETENTION_MS = 400 * DAY_MS;
-/** Exemptions are for fixes under way, not for ever. */
-const MAX_EXEMPTION_MS = 366 * DAY_MS;
 
 /**
  * What gives the facts of entities: {@link ScorecardFactsCollector}, or a fake in tests.
@@ -73,6 +86,30 @@ export interface ScorecardEvaluationSummary {
  * @internal
  */
 export type ScorecardExemptionRequest = ScorecardExemption;
+
+/**
+ * A draft scorecard to try: YAML text as a file would hold it, or a definition (or a list).
+ *
+ * @internal
+ */
+export interface ScorecardDraft {
+  yaml?: string;
+  definition?: unknown;
+}
+
+/**
+ * What a dry run found: the draft's problems (then nothing was evaluated), or per scorecard of
+ * the draft how the stored facts of the catalog would fare.
+ *
+ * @internal
+ */
+export interface ScorecardDryRun {
+  problems: ScorecardDefinitionProblem[];
+  summaries: ScorecardDryRunSummary[];
+  /** Entities whose facts are stored, i.e. what the draft was tried on. */
+  entitiesWithFacts: number;
+  durationMs: number;
+}
 
 /**
  * A campaign creation request.
@@ -108,13 +145,54 @@ export interface ScorecardService {
   grantExemption(
     request: ScorecardExemptionRequest,
   ): Promise<StoredScorecardExemption>;
+  /**
+   * Stores an owner's request, pending an approver's decision; `InputError` naming the field
+   * like {@link ScorecardService.grantExemption}.
+   */
+  requestExemption(
+    request: ScorecardExemptionRequestWrite,
+  ): Promise<StoredScorecardExemption>;
+  /**
+   * Grants or refuses a pending request; `NotFoundError` for an unknown id, `ConflictError` when
+   * it is not pending any more. A grant re-evaluates the entity at once.
+   */
+  decideExemption(
+    id: string,
+    decision: ScorecardExemptionDecision,
+  ): Promise<StoredScorecardExemption>;
   /** `NotFoundError` for an unknown id, `ConflictError` when it is no longer active. */
   revokeExemption(id: string, by: string): Promise<StoredScorecardExemption>;
+  /** The longest an exemption may last, in milliseconds (`reliability.exemptions.maxDuration`). */
+  maxExemptionMs(): number;
+  /** `NotFoundError` for an unknown id, `ConflictError` when it is closed, `InputError` as on create. */
+  updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+  ): Promise<StoredScorecardCampaign>;
+  /** `NotFoundError` for an unknown id, `ConflictError` when it is closed already. */
+  closeCampaign(id: string, by: string): Promise<StoredScorecardCampaign>;
+  /** Tells the owners of entities below an open campaign's target, once a week; returns how many. */
+  remindLaggingCampaigns(): Promise<number>;
+  /** What is wrong with the definitions (app-config and files) now, and when they were read. */
+  definitionStatus(): { problems: ScorecardSourceProblem[]; loadedAt: string };
+  /**
+   * Evaluates a draft scorecard on the stored facts of every entity, storing nothing; the
+   * draft's problems (with line and path for YAML) instead when it is not valid.
+   */
+  dryRun(draft: ScorecardDraft): Promise<ScorecardDryRun>;
+  /** Reads the scorecard files again now. */
+  reloadDefinitions(): Promise<void>;
+  /** Reminds the owners of exemptions that expire soon, once each; returns how many were sent. */
+  remindExpiringExemptions(): Promise<number>;
   /** `InputError` naming the field for an unknown scorecard or level or a bad date. */
   createCampaign(
     request: ScorecardCampaignRequest,
   ): Promise<StoredScorecardCampaign>;
-  /** Registers `reliability-evaluate-scorecards` with the scheduler. */
+  /**
+   * Registers `reliability-evaluate-scorecards`, `reliability-reload-scorecards`,
+   * `reliability-remind-exemptions` and `reliability-remind-campaigns` with the scheduler.
+   */
   schedule(scheduler: SchedulerService): Promise<void>;
 }
 
@@ -136,17 +214,36 @@ export class DefaultScorecardService implements ScorecardService {
     facts: ScorecardFactsSource;
     checks: ScorecardCheckRegistry;
     notifications?: NotificationService;
-    /** Where `reliability.scorecardFiles` are resolved from; the working directory by default. */
+    /** Keeps each entity's facts for dry runs; without it dry runs see no entity. */
+    factStore?: ScorecardFactStore;
+    /** Reads scorecard files at URLs; without it only local files can be read. */
+    urlReader?: UrlReaderService;
+    /** Where relative scorecard file paths are resolved from; the working directory by default. */
     baseDir?: string;
     now?: () => number;
   }): Promise<DefaultScorecardService> {
-    const { scorecards } = await loadScorecardDefinitions({
+    const definitions = await ScorecardDefinitionSource.create({
       config: options.config,
       checks: options.checks,
       logger: options.logger,
       baseDir: options.baseDir,
+      reader: DefaultSloFileReader.create({
+        urlReader: options.urlReader ?? {
+          readUrl: async url => {
+            throw new Error(
+              `cannot read ${url}: no UrlReader was given; use a local path`,
+            );
+          },
+          readTree: async () => {
+            throw new Error('no UrlReader');
+          },
+          search: async () => {
+            throw new Error('no UrlReader');
+          },
+        },
+      }),
     });
-    return new DefaultScorecardService(options, scorecards);
+    return new DefaultScorecardService(options, definitions);
   }
 
   private readonly notifier: ScorecardNotifier;
@@ -161,22 +258,44 @@ export class DefaultScorecardService implements ScorecardService {
       facts: ScorecardFactsSource;
       checks: ScorecardCheckRegistry;
       notifications?: NotificationService;
+      factStore?: ScorecardFactStore;
       now?: () => number;
     },
-    private readonly scorecards: ScorecardDefinition[],
+    private readonly definitions: ScorecardDefinitionSource,
   ) {
     this.notifier = ScorecardNotifier.create({
       logger: options.logger,
       notifications: options.notifications,
     });
+    this.exemptionSettings = readExemptionSettings(
+      options.config,
+      options.logger,
+    );
   }
+
+  private readonly exemptionSettings: {
+    maxDurationMs: number;
+    remindBeforeMs: number;
+  };
 
   private now(): number {
     return (this.options.now ?? Date.now)();
   }
 
   listScorecards(): ScorecardDefinition[] {
-    return this.scorecards;
+    return this.definitions.list();
+  }
+
+  definitionStatus(): { problems: ScorecardSourceProblem[]; loadedAt: string } {
+    return this.definitions.status();
+  }
+
+  async reloadDefinitions(): Promise<void> {
+    await this.definitions.reload();
+  }
+
+  private get scorecards(): ScorecardDefinition[] {
+    return this.definitions.list();
   }
 
   getScorecard(id: string): ScorecardDefinition | undefined {
@@ -188,11 +307,34 @@ export class DefaultScorecardService implements ScorecardService {
   }
 
   async schedule(scheduler: SchedulerService): Promise<void> {
+    await this.definitions.schedule(scheduler);
     await scheduler.scheduleTask({
       id: 'reliability-evaluate-scorecards',
       ...readScorecardSchedule(this.options.config, this.options.logger),
       fn: async signal => {
         await this.evaluateAll(signal);
+      },
+    });
+    // Global scope: one replica runs it; the claim in the store makes a second run send nothing.
+    await scheduler.scheduleTask({
+      id: 'reliability-remind-exemptions',
+      frequency: { hours: 6 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 3 },
+      scope: 'global',
+      fn: async () => {
+        await this.remindExpiringExemptions();
+      },
+    });
+    // Daily, so that a week's reminder goes out early in the week; each campaign once a week.
+    await scheduler.scheduleTask({
+      id: 'reliability-remind-campaigns',
+      frequency: { hours: 24 },
+      timeout: { minutes: 10 },
+      initialDelay: { minutes: 5 },
+      scope: 'global',
+      fn: async () => {
+        await this.remindLaggingCampaigns();
       },
     });
   }
@@ -248,6 +390,7 @@ export class DefaultScorecardService implements ScorecardService {
       // Only a complete run tells which results are stale (entity gone or out of scope).
       if (complete) {
         await store.deleteResultsEvaluatedBefore(nowMs);
+        await this.options.factStore?.deleteFactsCollectedBefore(nowMs);
       }
       await this.recordCampaignProgress(nowMs);
       await store.deleteHistoryBefore(nowMs - HISTORY_RETENTION_MS);
@@ -281,9 +424,16 @@ export class DefaultScorecardService implements ScorecardService {
     return store.listEntityResults(stringifyEntityRef(entity));
   }
 
-  async grantExemption(
-    request: ScorecardExemptionRequest,
-  ): Promise<StoredScorecardExemption> {
+  maxExemptionMs(): number {
+    return this.exemptionSettings.maxDurationMs;
+  }
+
+  /** Checks the scorecard, check and expiry of a grant or request; the expiry in ISO 8601. */
+  private validateExemption(request: {
+    scorecardId: string;
+    checkId: string;
+    expiresAt: string;
+  }): string {
     const scorecard = this.requireScorecard(request.scorecardId, 'scorecardId');
     const checkIds = scorecard.levels.flatMap(level =>
       level.checks.map(check => check.id),
@@ -302,21 +452,82 @@ export class DefaultScorecardService implements ScorecardService {
         `'expiresAt' must be an ISO 8601 date-time such as 2026-12-31T00:00:00Z, got "${request.expiresAt}"`,
       );
     }
-    if (expiresAt <= nowMs || expiresAt - nowMs > MAX_EXEMPTION_MS) {
+    const maxMs = this.exemptionSettings.maxDurationMs;
+    if (expiresAt <= nowMs || expiresAt - nowMs > maxMs) {
       throw new InputError(
-        "'expiresAt' must be in the future and at most a year away: exemptions cover a fix under way",
+        `'expiresAt' must be in the future and at most ${Math.floor(
+          maxMs / DAY_MS,
+        )} days away (reliability.exemptions.maxDuration): exemptions cover a fix under way`,
       );
     }
+    return new Date(expiresAt).toISOString();
+  }
+
+  async grantExemption(
+    request: ScorecardExemptionRequest,
+  ): Promise<StoredScorecardExemption> {
+    const expiresAt = this.validateExemption(request);
     const exemption = await this.options.store.createExemption(
       {
         ...request,
         entityRef: request.entityRef.toLowerCase(),
-        expiresAt: new Date(expiresAt).toISOString(),
+        expiresAt,
       },
-      nowMs,
+      this.now(),
     );
     await this.reevaluate(exemption.entityRef);
     return exemption;
+  }
+
+  async requestExemption(
+    request: ScorecardExemptionRequestWrite,
+  ): Promise<StoredScorecardExemption> {
+    const expiresAt = this.validateExemption(request);
+    const pending = await this.options.store.listExemptions(
+      { entityRef: request.entityRef, state: 'pending' },
+      this.now(),
+    );
+    if (
+      pending.some(
+        other =>
+          other.scorecardId === request.scorecardId &&
+          other.checkId === request.checkId,
+      )
+    ) {
+      throw new ConflictError(
+        `A request to exempt ${request.entityRef} from ${request.scorecardId}/${request.checkId} is pending already; wait for its decision`,
+      );
+    }
+    return this.options.store.requestExemption(
+      {
+        ...request,
+        entityRef: request.entityRef.toLowerCase(),
+        expiresAt,
+      },
+      this.now(),
+    );
+  }
+
+  async decideExemption(
+    id: string,
+    decision: ScorecardExemptionDecision,
+  ): Promise<StoredScorecardExemption> {
+    const decided = await this.options.store.decideExemption(
+      id,
+      decision,
+      this.now(),
+    );
+    if (!decided) {
+      throw new NotFoundError(`No exemption with id '${id}'`);
+    }
+    if (decided.state === 'active') {
+      await this.reevaluate(decided.entityRef);
+    }
+    await this.notifier.exemptionDecided({
+      exemption: decided,
+      ownerRef: await this.ownerOf(decided.entityRef),
+    });
+    return decided;
   }
 
   async revokeExemption(
@@ -335,9 +546,42 @@ export class DefaultScorecardService implements ScorecardService {
     return revoked;
   }
 
-  async createCampaign(
-    request: ScorecardCampaignRequest,
-  ): Promise<StoredScorecardCampaign> {
+  async remindExpiringExemptions(): Promise<number> {
+    const claimed = await this.options.store.claimExemptionReminders(
+      this.exemptionSettings.remindBeforeMs,
+      this.now(),
+    );
+    let sent = 0;
+    for (const exemption of claimed) {
+      if (
+        await this.notifier.exemptionExpiring({
+          exemption,
+          ownerRef: await this.ownerOf(exemption.entityRef),
+        })
+      ) {
+        sent++;
+      }
+    }
+    if (claimed.length > 0) {
+      this.options.logger.info(
+        `Scorecard exemptions expiring soon: ${claimed.length}, owners notified of ${sent}`,
+      );
+    }
+    return sent;
+  }
+
+  /** The owner stored with the entity's latest result: no catalog call needed. */
+  private async ownerOf(entityRef: string): Promise<string | undefined> {
+    const results = await this.options.store.listEntityResults(entityRef);
+    return results.find(item => item.result.ownerRef)?.result.ownerRef;
+  }
+
+  /** The level of the scorecard named `targetLevel` (any case), checked with the due date. */
+  private validateCampaign(request: {
+    scorecardId: string;
+    targetLevel: string;
+    dueDate: string;
+  }): string {
     const scorecard = this.requireScorecard(request.scorecardId, 'scorecardId');
     const level = scorecard.levels.find(
       candidate =>
@@ -357,10 +601,107 @@ export class DefaultScorecardService implements ScorecardService {
         `'dueDate' must be an ISO 8601 date such as 2026-12-31, got "${request.dueDate}"`,
       );
     }
+    return level.name;
+  }
+
+  async createCampaign(
+    request: ScorecardCampaignRequest,
+  ): Promise<StoredScorecardCampaign> {
+    const targetLevel = this.validateCampaign(request);
     return this.options.store.createCampaign(
-      { ...request, targetLevel: level.name },
+      { ...request, targetLevel },
       this.now(),
     );
+  }
+
+  async updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+  ): Promise<StoredScorecardCampaign> {
+    const existing = await this.options.store.getCampaign(id);
+    if (!existing) {
+      throw new NotFoundError(`No campaign with id '${id}'`);
+    }
+    const targetLevel = this.validateCampaign({
+      ...edit,
+      scorecardId: existing.scorecardId,
+    });
+    const updated = await this.options.store.updateCampaign(
+      id,
+      { ...edit, targetLevel },
+      by,
+      this.now(),
+    );
+    if (!updated) {
+      throw new NotFoundError(`No campaign with id '${id}'`);
+    }
+    return updated;
+  }
+
+  async closeCampaign(
+    id: string,
+    by: string,
+  ): Promise<StoredScorecardCampaign> {
+    const closed = await this.options.store.closeCampaign(id, by, this.now());
+    if (!closed) {
+      throw new NotFoundError(`No campaign with id '${id}'`);
+    }
+    return closed;
+  }
+
+  async remindLaggingCampaigns(): Promise<number> {
+    const { store, logger } = this.options;
+    const nowMs = this.now();
+    const week = mondayOf(nowMs);
+    let sent = 0;
+    for (const campaign of await store.listCampaigns()) {
+      const scorecard = this.getScorecard(campaign.scorecardId);
+      if (campaign.closedAt || !scorecard) {
+        continue;
+      }
+      const stored = await store.listScorecardResults(scorecard.id);
+      const progress = measureStoredCampaign(
+        campaign,
+        scorecard,
+        stored,
+        nowMs,
+      );
+      if (progress.remaining.length === 0) {
+        continue;
+      }
+      // One reminder a week per campaign, whichever replica gets here first.
+      if (!(await store.claimCampaignReminder(campaign.id, week))) {
+        continue;
+      }
+      const ownerOf = new Map(
+        stored.map(item => [item.result.entityRef, item.result.ownerRef]),
+      );
+      const byOwner = new Map<string, string[]>();
+      for (const entityRef of progress.remaining) {
+        const owner = ownerOf.get(entityRef);
+        if (owner) {
+          byOwner.set(owner, [...(byOwner.get(owner) ?? []), entityRef]);
+        }
+      }
+      for (const [ownerRef, entityRefs] of byOwner) {
+        if (
+          await this.notifier.campaignLagging({
+            campaignTitle: campaign.title,
+            targetLevel: campaign.targetLevel,
+            dueDate: campaign.dueDate,
+            ownerRef,
+            entityRefs,
+          })
+        ) {
+          sent++;
+        }
+      }
+      logger.info(
+        `Campaign ${campaign.id}: reminded ${byOwner.size} owners of ${progress.remaining.length} entities below ${campaign.targetLevel}`,
+      );
+    }
+    return sent;
   }
 
   private requireScorecard(id: string, field: string): ScorecardDefinition {
@@ -414,7 +755,7 @@ export class DefaultScorecardService implements ScorecardService {
         `Scorecard exemption ${exemption.id} of ${exemption.entityRef} (${exemption.scorecardId}/${exemption.checkId}) expired at ${exemption.expiresAt}`,
       );
     }
-    return store.listExemptions({ state: 'active' }, nowMs);
+    return store.listActiveExemptions(nowMs);
   }
 
   private async evaluateBatch(
@@ -428,6 +769,7 @@ export class DefaultScorecardService implements ScorecardService {
     }
     const { store, facts: factsSource, checks } = this.options;
     const factsList = await factsSource.collectMany(entities);
+    await this.storeFacts(factsList, nowMs);
     const results = evaluateScorecards(this.scorecards, factsList, {
       checks,
       exemptions,
@@ -487,6 +829,75 @@ export class DefaultScorecardService implements ScorecardService {
     await this.notifyExhaustedBudgets(factsList, nowMs, summary);
   }
 
+  /** Facts are for dry runs only: failing to keep them must not fail the evaluation. */
+  private async storeFacts(
+    factsList: readonly EntityFacts[],
+    nowMs: number,
+  ): Promise<void> {
+    try {
+      await this.options.factStore?.writeFacts(factsList, nowMs);
+    } catch (error) {
+      this.options.logger.warn(
+        `Scorecards: could not keep the facts of ${
+          factsList.length
+        } entities for dry runs: ${stringifyError(error)}`,
+      );
+    }
+  }
+
+  async dryRun(draft: ScorecardDraft): Promise<ScorecardDryRun> {
+    const started = performance.now();
+    const { checks } = this.options;
+    let parsed: { scorecards: ScorecardDefinition[]; problems: any[] };
+    if (draft.yaml !== undefined) {
+      parsed = parseScorecardFile(draft.yaml, { file: 'draft', checks });
+    } else {
+      parsed = parseScorecardDefinitions(
+        Array.isArray(draft.definition) ? draft.definition : [draft.definition],
+        { source: 'draft', path: 'definition', checks },
+      );
+    }
+    const problems = parsed.problems.map(
+      ({ keyPath: _keyPath, ...problem }) => problem,
+    );
+    if (problems.length > 0 || parsed.scorecards.length === 0) {
+      return {
+        problems:
+          problems.length > 0
+            ? problems
+            : [
+                {
+                  source: 'draft',
+                  path: '',
+                  message:
+                    'holds no scorecard: write one with id, title and levels',
+                },
+              ],
+        summaries: [],
+        entitiesWithFacts: 0,
+        durationMs: performance.now() - started,
+      };
+    }
+    const nowMs = this.now();
+    const [factsList, exemptions] = await Promise.all([
+      this.options.factStore?.listFacts() ?? Promise.resolve([]),
+      this.options.store.listActiveExemptions(nowMs),
+    ]);
+    const results = evaluateScorecards(parsed.scorecards, factsList, {
+      checks,
+      exemptions,
+      now: nowMs,
+    });
+    return {
+      problems: [],
+      summaries: parsed.scorecards.map(scorecard =>
+        summarizeScorecardDryRun(scorecard, results),
+      ),
+      entitiesWithFacts: factsList.length,
+      durationMs: performance.now() - started,
+    };
+  }
+
   private async notifyExhaustedBudgets(
     factsList: readonly EntityFacts[],
     nowMs: number,
@@ -530,6 +941,9 @@ export class DefaultScorecardService implements ScorecardService {
     const points = [];
     const resultsByScorecard = new Map<string, StoredScorecardResult[]>();
     for (const campaign of campaigns) {
+      if (campaign.closedAt) {
+        continue;
+      }
       const scorecard = this.getScorecard(campaign.scorecardId);
       if (!scorecard) {
         logger.warn(
@@ -591,4 +1005,11 @@ function failedChecksOf(result: ScorecardResult): string[] {
   return result.checks
     .filter(check => check.status === 'fail' || check.status === 'unknown')
     .map(check => check.id);
+}
+
+/** The Monday (UTC, YYYY-MM-DD) of the week of `ms`: the key of weekly reminders. */
+function mondayOf(ms: number): string {
+  const day = new Date(ms);
+  const offset = (day.getUTCDay() + 6) % 7;
+  return utcDay(ms - offset * DAY_MS);
 }

@@ -94,6 +94,11 @@ export interface ListScorecardResultsQuery {
   kind?: string;
   /** A level name (case-insensitive), or `null` for entities that reached no level. */
   level?: string | null;
+  /**
+   * Only results with an exemption in force at this time (epoch milliseconds) for one of their
+   * checks.
+   */
+  exemptedAt?: number;
   sort?: ScorecardResultSort;
   order?: 'asc' | 'desc';
   /** 1 to 1000. */
@@ -136,24 +141,78 @@ export interface ScorecardDailyLevel {
 }
 
 /**
- * Where an exemption stands: `active` until it expires or is revoked.
+ * Where an exemption stands. A request is `pending` until an approver grants it (then it is
+ * `active` until it expires or is revoked) or refuses it; a request still pending at its expiry
+ * date is `expired` and can no longer be granted.
  *
  * @internal
  */
-export type ScorecardExemptionState = 'active' | 'expired' | 'revoked';
+export type ScorecardExemptionState =
+  | 'pending'
+  | 'active'
+  | 'refused'
+  | 'expired'
+  | 'revoked';
 
 /**
- * A stored exemption.
+ * A stored exemption or exemption request.
  *
  * @internal
  */
-export interface StoredScorecardExemption extends ScorecardExemption {
+export interface StoredScorecardExemption
+  extends Omit<ScorecardExemption, 'grantedBy'> {
   id: string;
   state: ScorecardExemptionState;
+  /** Who asked for it; absent when it was granted directly. */
+  requestedBy?: string;
   /** ISO 8601. */
-  grantedAt: string;
+  requestedAt?: string;
+  /** Absent until it is granted. */
+  grantedBy?: string;
+  /** ISO 8601; absent until it is granted. */
+  grantedAt?: string;
+  refusedBy?: string;
+  refusedAt?: string;
+  /** The approver's comment on granting or refusing. */
+  decisionComment?: string;
   revokedAt?: string;
   revokedBy?: string;
+  /** When the owner was reminded of the coming expiry. */
+  remindedAt?: string;
+}
+
+/**
+ * An exemption in force: granted, and neither expired nor revoked.
+ *
+ * @internal
+ */
+export type ActiveScorecardExemption = StoredScorecardExemption &
+  ScorecardExemption;
+
+/**
+ * A request for an exemption, before anyone decided on it.
+ *
+ * @internal
+ */
+export interface ScorecardExemptionRequestWrite {
+  entityRef: string;
+  scorecardId: string;
+  checkId: string;
+  reason: string;
+  /** ISO 8601. */
+  expiresAt: string;
+  requestedBy: string;
+}
+
+/**
+ * An approver's decision on a pending request.
+ *
+ * @internal
+ */
+export interface ScorecardExemptionDecision {
+  decision: 'grant' | 'refuse';
+  by: string;
+  comment?: string;
 }
 
 /**
@@ -163,8 +222,8 @@ export interface StoredScorecardExemption extends ScorecardExemption {
  */
 export interface ScorecardExemptionAuditRecord {
   exemptionId: string;
-  action: 'grant' | 'revoke' | 'expire';
-  /** Who did it; absent for expiry. */
+  action: 'request' | 'grant' | 'refuse' | 'revoke' | 'expire' | 'remind';
+  /** Who did it; absent for expiry and reminders. */
   actor?: string;
   /** ISO 8601. */
   at: string;
@@ -187,6 +246,23 @@ export interface StoredScorecardCampaign {
   createdBy: string;
   /** ISO 8601. */
   createdAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** Set once it is closed: it then records no progress and sends no reminders. */
+  closedBy?: string;
+  closedAt?: string;
+}
+
+/**
+ * What editing a campaign may change.
+ *
+ * @internal
+ */
+export interface ScorecardCampaignEdit {
+  title: string;
+  targetLevel: string;
+  filter?: ScorecardAppliesTo;
+  dueDate: string;
 }
 
 /**
@@ -239,10 +315,25 @@ export interface ScorecardStore {
     ownerRef?: string;
   }): Promise<ScorecardDailyLevel[]>;
 
+  /** Stores an exemption granted directly, without a request. */
   createExemption(
     exemption: ScorecardExemption,
     nowMs: number,
   ): Promise<StoredScorecardExemption>;
+  /** Stores a pending request, audited as `request`. */
+  requestExemption(
+    request: ScorecardExemptionRequestWrite,
+    nowMs: number,
+  ): Promise<StoredScorecardExemption>;
+  /**
+   * Grants or refuses a pending request; `undefined` for an unknown id, `ConflictError` when it
+   * is not pending any more (decided already, or its expiry date passed).
+   */
+  decideExemption(
+    id: string,
+    decision: ScorecardExemptionDecision,
+    nowMs: number,
+  ): Promise<StoredScorecardExemption | undefined>;
   getExemption(
     id: string,
     nowMs: number,
@@ -255,15 +346,30 @@ export interface ScorecardStore {
     },
     nowMs: number,
   ): Promise<StoredScorecardExemption[]>;
-  /** Revokes an active exemption; `ConflictError` when it is expired or revoked already. */
+  /** The exemptions in force, for evaluation. */
+  listActiveExemptions(nowMs: number): Promise<ActiveScorecardExemption[]>;
+  /** Revokes an active exemption; `ConflictError` when it is not active. */
   revokeExemption(
     id: string,
     revokedBy: string,
     nowMs: number,
   ): Promise<StoredScorecardExemption | undefined>;
-  /** Records the expiry of exemptions first seen expired now, and returns them. */
+  /** Records the expiry of granted exemptions first seen expired now, and returns them. */
   recordExpiredExemptions(nowMs: number): Promise<StoredScorecardExemption[]>;
+  /**
+   * Claims the active exemptions that expire within `withinMs` and whose owner was not
+   * reminded yet: each is marked reminded (and audited) by exactly one caller, even when two
+   * replicas ask at once, and returned to that caller only.
+   */
+  claimExemptionReminders(
+    withinMs: number,
+    nowMs: number,
+  ): Promise<StoredScorecardExemption[]>;
   listExemptionAudit(id: string): Promise<ScorecardExemptionAuditRecord[]>;
+  /** Every audit record of the entity's exemptions, oldest first. */
+  listEntityExemptionAudit(
+    entityRef: string,
+  ): Promise<ScorecardExemptionAuditRecord[]>;
 
   /** `ConflictError` when the id is taken. */
   createCampaign(
@@ -271,6 +377,24 @@ export interface ScorecardStore {
     nowMs: number,
   ): Promise<StoredScorecardCampaign>;
   getCampaign(id: string): Promise<StoredScorecardCampaign | undefined>;
+  /** `undefined` for an unknown id, `ConflictError` when it is closed. */
+  updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined>;
+  /** `undefined` for an unknown id, `ConflictError` when it is closed already. */
+  closeCampaign(
+    id: string,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined>;
+  /**
+   * Marks the campaign reminded for `week` (its Monday); true for exactly one caller per week,
+   * however many replicas ask.
+   */
+  claimCampaignReminder(id: string, week: string): Promise<boolean>;
   listCampaigns(): Promise<StoredScorecardCampaign[]>;
   /** Keeps one point per campaign and day: a later point of the same day replaces it. */
   recordCampaignProgress(
@@ -394,10 +518,16 @@ function toStoredResult(row: any): StoredScorecardResult {
 }
 
 function exemptionState(row: any, nowMs: number): ScorecardExemptionState {
-  if (row.revoked_at !== null) {
+  if (row.status === 'refused') {
+    return 'refused';
+  }
+  if (row.revoked_at !== null && row.revoked_at !== undefined) {
     return 'revoked';
   }
-  return num(row.expires_at) > nowMs ? 'active' : 'expired';
+  if (num(row.expires_at) <= nowMs) {
+    return 'expired';
+  }
+  return row.status === 'pending' ? 'pending' : 'active';
 }
 
 function toExemption(row: any, nowMs: number): StoredScorecardExemption {
@@ -408,15 +538,60 @@ function toExemption(row: any, nowMs: number): StoredScorecardExemption {
     checkId: row.check_id,
     reason: row.reason,
     expiresAt: iso(row.expires_at),
-    grantedBy: row.granted_by,
-    grantedAt: iso(row.granted_at),
     state: exemptionState(row, nowMs),
   };
-  if (row.revoked_at !== null) {
-    exemption.revokedAt = iso(row.revoked_at);
-    exemption.revokedBy = row.revoked_by;
+  const optionalText: Array<[keyof StoredScorecardExemption, string]> = [
+    ['requestedBy', 'requested_by'],
+    ['grantedBy', 'granted_by'],
+    ['refusedBy', 'refused_by'],
+    ['decisionComment', 'decision_comment'],
+    ['revokedBy', 'revoked_by'],
+  ];
+  for (const [key, column] of optionalText) {
+    if (row[column] !== null && row[column] !== undefined) {
+      (exemption as any)[key] = row[column];
+    }
+  }
+  const optionalTimes: Array<[keyof StoredScorecardExemption, string]> = [
+    ['requestedAt', 'requested_at'],
+    ['grantedAt', 'granted_at'],
+    ['refusedAt', 'refused_at'],
+    ['revokedAt', 'revoked_at'],
+    ['remindedAt', 'reminded_at'],
+  ];
+  for (const [key, column] of optionalTimes) {
+    if (row[column] !== null && row[column] !== undefined) {
+      (exemption as any)[key] = iso(row[column]);
+    }
   }
   return exemption;
+}
+
+function exemptionRow(
+  fields: Partial<Record<string, unknown>> & {
+    entity_ref: string;
+    scorecard_id: string;
+    check_id: string;
+    reason: string;
+    expires_at: number;
+    status: 'pending' | 'granted' | 'refused';
+  },
+) {
+  return {
+    id: randomUUID(),
+    requested_by: null,
+    requested_at: null,
+    granted_by: null,
+    granted_at: null,
+    refused_by: null,
+    refused_at: null,
+    decision_comment: null,
+    revoked_at: null,
+    revoked_by: null,
+    expiry_recorded_at: null,
+    reminded_at: null,
+    ...fields,
+  };
 }
 
 function toCampaign(row: any): StoredScorecardCampaign {
@@ -431,6 +606,14 @@ function toCampaign(row: any): StoredScorecardCampaign {
   };
   if (row.filter) {
     campaign.filter = JSON.parse(row.filter);
+  }
+  if (row.updated_at !== null && row.updated_at !== undefined) {
+    campaign.updatedAt = iso(row.updated_at);
+    campaign.updatedBy = row.updated_by;
+  }
+  if (row.closed_at !== null && row.closed_at !== undefined) {
+    campaign.closedAt = iso(row.closed_at);
+    campaign.closedBy = row.closed_by;
   }
   return campaign;
 }
@@ -602,6 +785,19 @@ export class DatabaseScorecardStore implements ScorecardStore {
     } else if (query.level !== undefined) {
       builder.whereRaw('LOWER(level) = ?', [query.level.toLowerCase()]);
     }
+    if (query.exemptedAt !== undefined) {
+      const at = query.exemptedAt;
+      builder.whereExists(sub =>
+        sub
+          .select(this.knex.raw('1'))
+          .from(EXEMPTIONS)
+          .whereRaw(`${EXEMPTIONS}.entity_ref = ${RESULTS}.entity_ref`)
+          .whereRaw(`${EXEMPTIONS}.scorecard_id = ${RESULTS}.scorecard_id`)
+          .where(`${EXEMPTIONS}.status`, 'granted')
+          .whereNull(`${EXEMPTIONS}.revoked_at`)
+          .where(`${EXEMPTIONS}.expires_at`, '>', at),
+      );
+    }
     if (query.cursor !== undefined) {
       const cursor = decodeCursor(query.cursor, sort, order);
       // Keyset pagination on (sort column, scorecard, entity): stable under concurrent writes.
@@ -723,27 +919,97 @@ export class DatabaseScorecardStore implements ScorecardStore {
     exemption: ScorecardExemption,
     nowMs: number,
   ): Promise<StoredScorecardExemption> {
-    const row = {
-      id: randomUUID(),
+    const row = exemptionRow({
       entity_ref: exemption.entityRef.toLowerCase(),
       scorecard_id: exemption.scorecardId,
       check_id: exemption.checkId,
       reason: exemption.reason,
       expires_at: Date.parse(exemption.expiresAt),
+      status: 'granted',
       granted_by: exemption.grantedBy,
       granted_at: nowMs,
-      revoked_at: null,
-      revoked_by: null,
-      expiry_recorded_at: null,
-    };
+    });
     const stored = toExemption(row, nowMs);
     await retryingTransaction(this.knex, async tx => {
       await tx(EXEMPTIONS).insert(row);
       await tx(AUDIT).insert(
-        auditRow(stored, 'grant', stored.grantedBy, nowMs),
+        auditRow(stored, 'grant', exemption.grantedBy, nowMs),
       );
     });
     return stored;
+  }
+
+  async requestExemption(
+    request: ScorecardExemptionRequestWrite,
+    nowMs: number,
+  ): Promise<StoredScorecardExemption> {
+    const row = exemptionRow({
+      entity_ref: request.entityRef.toLowerCase(),
+      scorecard_id: request.scorecardId,
+      check_id: request.checkId,
+      reason: request.reason,
+      expires_at: Date.parse(request.expiresAt),
+      status: 'pending',
+      requested_by: request.requestedBy,
+      requested_at: nowMs,
+    });
+    const stored = toExemption(row, nowMs);
+    await retryingTransaction(this.knex, async tx => {
+      await tx(EXEMPTIONS).insert(row);
+      await tx(AUDIT).insert(
+        auditRow(stored, 'request', request.requestedBy, nowMs),
+      );
+    });
+    return stored;
+  }
+
+  async decideExemption(
+    id: string,
+    decision: ScorecardExemptionDecision,
+    nowMs: number,
+  ): Promise<StoredScorecardExemption | undefined> {
+    return retryingTransaction(this.knex, async tx => {
+      const row = await tx(EXEMPTIONS).where('id', id).first();
+      if (!row) {
+        return undefined;
+      }
+      const state = exemptionState(row, nowMs);
+      if (state !== 'pending') {
+        throw new ConflictError(
+          `The exemption request '${id}' is ${state}, not pending: it cannot be ${
+            decision.decision === 'grant' ? 'granted' : 'refused'
+          } any more`,
+        );
+      }
+      const update =
+        decision.decision === 'grant'
+          ? {
+              status: 'granted',
+              granted_by: decision.by,
+              granted_at: nowMs,
+              decision_comment: decision.comment ?? null,
+            }
+          : {
+              status: 'refused',
+              refused_by: decision.by,
+              refused_at: nowMs,
+              decision_comment: decision.comment ?? null,
+            };
+      // The status guard makes a concurrent second decision update nothing.
+      const updated = await tx(EXEMPTIONS)
+        .where({ id, status: 'pending' })
+        .update(update);
+      if (updated !== 1) {
+        throw new ConflictError(
+          `The exemption request '${id}' was decided by someone else a moment ago`,
+        );
+      }
+      const decided = toExemption({ ...row, ...update }, nowMs);
+      await tx(AUDIT).insert(
+        auditRow(decided, decision.decision, decision.by, nowMs),
+      );
+      return decided;
+    });
   }
 
   async getExemption(
@@ -763,7 +1029,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
     nowMs: number,
   ): Promise<StoredScorecardExemption[]> {
     const builder = this.knex(EXEMPTIONS).orderBy([
-      { column: 'granted_at', order: 'desc' },
+      { column: 'expires_at', order: 'asc' },
       { column: 'id', order: 'asc' },
     ]);
     if (query.entityRef !== undefined) {
@@ -772,14 +1038,40 @@ export class DatabaseScorecardStore implements ScorecardStore {
     if (query.scorecardId !== undefined) {
       builder.where('scorecard_id', query.scorecardId);
     }
-    if (query.state === 'revoked') {
-      builder.whereNotNull('revoked_at');
-    } else if (query.state === 'active') {
-      builder.whereNull('revoked_at').where('expires_at', '>', nowMs);
-    } else if (query.state === 'expired') {
-      builder.whereNull('revoked_at').where('expires_at', '<=', nowMs);
+    switch (query.state) {
+      case 'refused':
+        builder.where('status', 'refused');
+        break;
+      case 'revoked':
+        builder.whereNot('status', 'refused').whereNotNull('revoked_at');
+        break;
+      case 'active':
+        builder
+          .where('status', 'granted')
+          .whereNull('revoked_at')
+          .where('expires_at', '>', nowMs);
+        break;
+      case 'pending':
+        builder.where('status', 'pending').where('expires_at', '>', nowMs);
+        break;
+      case 'expired':
+        builder
+          .whereNot('status', 'refused')
+          .whereNull('revoked_at')
+          .where('expires_at', '<=', nowMs);
+        break;
+      default:
     }
     return (await builder).map(row => toExemption(row, nowMs));
+  }
+
+  async listActiveExemptions(
+    nowMs: number,
+  ): Promise<ActiveScorecardExemption[]> {
+    return (await this.listExemptions({ state: 'active' }, nowMs)).filter(
+      (exemption): exemption is ActiveScorecardExemption =>
+        exemption.grantedBy !== undefined,
+    );
   }
 
   async revokeExemption(
@@ -795,7 +1087,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
       const state = exemptionState(row, nowMs);
       if (state !== 'active') {
         throw new ConflictError(
-          `The exemption '${id}' is ${state} already and cannot be revoked`,
+          `The exemption '${id}' is ${state}, not active, and cannot be revoked`,
         );
       }
       await tx(EXEMPTIONS)
@@ -815,6 +1107,7 @@ export class DatabaseScorecardStore implements ScorecardStore {
   ): Promise<StoredScorecardExemption[]> {
     return retryingTransaction(this.knex, async tx => {
       const rows = await tx(EXEMPTIONS)
+        .whereIn('status', ['granted', 'pending'])
         .whereNull('revoked_at')
         .whereNull('expiry_recorded_at')
         .where('expires_at', '<=', nowMs);
@@ -838,6 +1131,40 @@ export class DatabaseScorecardStore implements ScorecardStore {
     });
   }
 
+  async claimExemptionReminders(
+    withinMs: number,
+    nowMs: number,
+  ): Promise<StoredScorecardExemption[]> {
+    const candidates = await this.knex(EXEMPTIONS)
+      .where('status', 'granted')
+      .whereNull('revoked_at')
+      .whereNull('reminded_at')
+      .where('expires_at', '>', nowMs)
+      .where('expires_at', '<=', nowMs + withinMs)
+      .orderBy('id');
+    const claimed: StoredScorecardExemption[] = [];
+    for (const row of candidates) {
+      // One row at a time, guarded on reminded_at: of two replicas, one updates it and the
+      // other updates nothing, so each reminder is sent once.
+      const reminded = await retryingTransaction(this.knex, async tx => {
+        const updated = await tx(EXEMPTIONS)
+          .where('id', row.id)
+          .whereNull('reminded_at')
+          .update({ reminded_at: nowMs });
+        if (updated !== 1) {
+          return undefined;
+        }
+        const exemption = toExemption({ ...row, reminded_at: nowMs }, nowMs);
+        await tx(AUDIT).insert(auditRow(exemption, 'remind', undefined, nowMs));
+        return exemption;
+      });
+      if (reminded) {
+        claimed.push(reminded);
+      }
+    }
+    return claimed;
+  }
+
   async listExemptionAudit(
     id: string,
   ): Promise<ScorecardExemptionAuditRecord[]> {
@@ -847,18 +1174,21 @@ export class DatabaseScorecardStore implements ScorecardStore {
         { column: 'at', order: 'asc' },
         { column: 'id', order: 'asc' },
       ]);
-    return rows.map(row => {
-      const record: ScorecardExemptionAuditRecord = {
-        exemptionId: row.exemption_id,
-        action: row.action,
-        at: iso(row.at),
-        details: JSON.parse(row.details),
-      };
-      if (row.actor !== null) {
-        record.actor = row.actor;
-      }
-      return record;
-    });
+    return rows.map(toAuditRecord);
+  }
+
+  async listEntityExemptionAudit(
+    entityRef: string,
+  ): Promise<ScorecardExemptionAuditRecord[]> {
+    const rows = await this.knex(`${AUDIT} as audit`)
+      .join(`${EXEMPTIONS} as exemption`, 'exemption.id', 'audit.exemption_id')
+      .where('exemption.entity_ref', entityRef.toLowerCase())
+      .select('audit.*')
+      .orderBy([
+        { column: 'audit.at', order: 'asc' },
+        { column: 'audit.id', order: 'asc' },
+      ]);
+    return rows.map(toAuditRecord);
   }
 
   async createCampaign(
@@ -892,6 +1222,67 @@ export class DatabaseScorecardStore implements ScorecardStore {
   async getCampaign(id: string): Promise<StoredScorecardCampaign | undefined> {
     const row = await this.knex(CAMPAIGNS).where('id', id).first();
     return row ? toCampaign(row) : undefined;
+  }
+
+  async updateCampaign(
+    id: string,
+    edit: ScorecardCampaignEdit,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined> {
+    return retryingTransaction(this.knex, async tx => {
+      const row = await tx(CAMPAIGNS).where('id', id).first();
+      if (!row) {
+        return undefined;
+      }
+      if (row.closed_at !== null) {
+        throw new ConflictError(
+          `The campaign '${id}' is closed and cannot be edited; start a new one`,
+        );
+      }
+      const update = {
+        title: edit.title,
+        target_level: edit.targetLevel,
+        filter: edit.filter ? JSON.stringify(edit.filter) : null,
+        due_date: edit.dueDate,
+        updated_at: nowMs,
+        updated_by: by,
+      };
+      await tx(CAMPAIGNS).where('id', id).update(update);
+      return toCampaign({ ...row, ...update });
+    });
+  }
+
+  async closeCampaign(
+    id: string,
+    by: string,
+    nowMs: number,
+  ): Promise<StoredScorecardCampaign | undefined> {
+    return retryingTransaction(this.knex, async tx => {
+      const row = await tx(CAMPAIGNS).where('id', id).first();
+      if (!row) {
+        return undefined;
+      }
+      const closed = await tx(CAMPAIGNS)
+        .where('id', id)
+        .whereNull('closed_at')
+        .update({ closed_at: nowMs, closed_by: by });
+      if (closed !== 1) {
+        throw new ConflictError(`The campaign '${id}' is closed already`);
+      }
+      return toCampaign({ ...row, closed_at: nowMs, closed_by: by });
+    });
+  }
+
+  async claimCampaignReminder(id: string, week: string): Promise<boolean> {
+    const updated = await this.knex(CAMPAIGNS)
+      .where('id', id)
+      .whereNull('closed_at')
+      .where(builder =>
+        builder.whereNull('reminded_week').orWhereNot('reminded_week', week),
+      )
+      .update({ reminded_week: week });
+    return updated === 1;
   }
 
   async listCampaigns(): Promise<StoredScorecardCampaign[]> {
@@ -965,6 +1356,19 @@ export class DatabaseScorecardStore implements ScorecardStore {
       return previous;
     });
   }
+}
+
+function toAuditRecord(row: any): ScorecardExemptionAuditRecord {
+  const record: ScorecardExemptionAuditRecord = {
+    exemptionId: row.exemption_id,
+    action: row.action,
+    at: iso(row.at),
+    details: JSON.parse(row.details),
+  };
+  if (row.actor !== null) {
+    record.actor = row.actor;
+  }
+  return record;
 }
 
 function auditRow(

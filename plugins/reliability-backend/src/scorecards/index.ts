@@ -11,6 +11,8 @@ export {
 } from './ScorecardService';
 export type {
   ScorecardCampaignRequest,
+  ScorecardDraft,
+  ScorecardDryRun,
   ScorecardEvaluationSummary,
   ScorecardExemptionRequest,
   ScorecardFactsSource,
@@ -21,9 +23,14 @@ export {
   ScorecardNotifier,
   SCORECARD_NOTIFICATION_TOPIC,
 } from './ScorecardNotifier';
-export { loadScorecardDefinitions } from './loadScorecardDefinitions';
-export type { LoadedScorecardDefinitions } from './loadScorecardDefinitions';
-export { DEFAULT_SCORECARD_SCHEDULE, readScorecardSchedule } from './config';
+export { ScorecardDefinitionSource } from './ScorecardDefinitionSource';
+export type { ScorecardSourceProblem } from './ScorecardDefinitionSource';
+export {
+  DEFAULT_EXEMPTION_SETTINGS,
+  DEFAULT_SCORECARD_SCHEDULE,
+  readExemptionSettings,
+  readScorecardSchedule,
+} from './config';
 export {
   countLevelsPerDay,
   csvCell,
@@ -31,3 +38,5 @@ export {
   scorecardResultView,
 } from './scorecardViews';
 export { storedEntityFacts } from './storedEntityFacts';
+export { campaignState, campaignTeams } from './campaignViews';
+export type { ScorecardCampaignState } from './campaignViews';

@@ -9,11 +9,14 @@ import {
   reliabilityAlertTriagePermission,
   reliabilityCampaignCreatePermission,
   reliabilityBudgetAdjustmentPermission,
+  reliabilityExemptionApprovePermission,
   reliabilityExemptionCreatePermission,
+  reliabilityExemptionRequestPermission,
   reliabilityPermissions,
   reliabilityRunbookFlagCreatePermission,
   reliabilityRunbookFlagResolvePermission,
   reliabilityReleaseOverridePermission,
+  reliabilityScorecardDryRunPermission,
   reliabilitySliWritePermission,
 } from '@reliability/backstage-plugin-common';
 import { isDeepStrictEqual } from 'node:util';
@@ -143,9 +146,39 @@ const matrix: Record<RouteKey, RouteSecurity> = {
   'POST /exemptions/{exemptionId}/revoke': {
     auth: 'user',
     permission: reliabilityExemptionCreatePermission.name,
+    // reliability.exemption.approve allows it too.
     allowedStatus: 200,
   },
   'GET /exemptions/{exemptionId}/audit': { auth: 'user', read: true },
+  'GET /entities/{kind}/{namespace}/{name}/exemptions': {
+    auth: 'user',
+    read: true,
+  },
+  'POST /entities/{kind}/{namespace}/{name}/exemption-requests': {
+    auth: 'user',
+    permission: reliabilityExemptionRequestPermission.name,
+    allowedStatus: 201,
+    get body() {
+      const { entityRef: _entityRef, ...fields } = exemptionBody();
+      return { ...fields, checkId: 'owner-is-group' };
+    },
+  },
+  'POST /exemptions/{exemptionId}/decision': {
+    auth: 'user',
+    permission: reliabilityExemptionApprovePermission.name,
+    // The exemption of the setup was granted directly: past the permission, it is not pending.
+    allowedStatus: 409,
+    body: { decision: 'grant' },
+  },
+  'GET /scorecards/definition-status': { auth: 'user', read: true },
+  'POST /scorecards/dry-run': {
+    auth: 'user',
+    permission: reliabilityScorecardDryRunPermission.name,
+    // It stores nothing either way; a draft with a mistake shows the request got past the
+    // permission to the draft's validation.
+    allowedStatus: 400,
+    body: { yaml: 'title: not a scorecard file\n' },
+  },
   'GET /campaigns': { auth: 'user', read: true },
   'POST /campaigns': {
     auth: 'user',
@@ -232,6 +265,23 @@ const matrix: Record<RouteKey, RouteSecurity> = {
     allowedStatus: 404,
   },
   'GET /budget-adjustments/{adjustmentId}/audit': { auth: 'user', read: true },
+  'POST /campaigns/{campaignId}': {
+    auth: 'user',
+    permission: reliabilityCampaignCreatePermission.name,
+    // Edits the campaign that 'POST /campaigns' (the entry before) created.
+    allowedStatus: 200,
+    body: {
+      title: 'Silver by Q1',
+      targetLevel: 'Silver',
+      dueDate: '2099-03-31',
+    },
+  },
+  'POST /campaigns/{campaignId}/close': {
+    auth: 'user',
+    permission: reliabilityCampaignCreatePermission.name,
+    // Closes it, after the edit above.
+    allowedStatus: 200,
+  },
 };
 
 /** Path parameters that pass validation; the ids of the alert and exemption are filled in later. */

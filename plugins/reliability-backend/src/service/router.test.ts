@@ -238,6 +238,7 @@ async function createApp(options: {
       : { receiver, webhookToken: WEBHOOK_TOKEN },
     scorecards: {} as any,
     scorecardStore: {} as any,
+    userInfo: mockServices.userInfo(),
     // Every answer these tests get is checked against the spec's responses.
     validateResponses: true,
   });

@@ -2,6 +2,7 @@ import {
   HttpAuthService,
   LoggerService,
   PermissionsService,
+  UserInfoService,
 } from '@backstage/backend-plugin-api';
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
@@ -38,6 +39,9 @@ import {
   registerReleaseGateRoutes,
   ReleaseGateRouteOptions,
 } from './releaseGateRoutes';
+import { registerExemptionWorkflowRoutes } from './exemptionWorkflowRoutes';
+import { registerScorecardAuthoringRoutes } from './scorecardAuthoringRoutes';
+import { registerCampaignRoutes } from './campaignRoutes';
 import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
@@ -82,6 +86,8 @@ export interface RouterOptions {
     ReleaseGateRouteOptions,
     'httpAuth' | 'permissions' | 'catalog'
   >;
+  /** Who the caller is and what they own, for exemption requests by owners. */
+  userInfo: UserInfoService;
   /**
    * Checks every answer against the responses of `openapi.yaml` (an answer that does not match
    * becomes a 500 naming the field). For tests: it costs time on every request.
@@ -430,6 +436,24 @@ export async function createRouter(
     httpAuth,
     permissions,
     catalog,
+    scorecards: options.scorecards,
+    store: options.scorecardStore,
+  });
+  registerCampaignRoutes(router, {
+    httpAuth,
+    permissions,
+    scorecards: options.scorecards,
+  });
+  registerScorecardAuthoringRoutes(router, {
+    httpAuth,
+    permissions,
+    scorecards: options.scorecards,
+  });
+  registerExemptionWorkflowRoutes(router, {
+    httpAuth,
+    permissions,
+    catalog,
+    userInfo: options.userInfo,
     scorecards: options.scorecards,
     store: options.scorecardStore,
   });

@@ -12,6 +12,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import {
   reliabilityCampaignCreatePermission,
+  reliabilityExemptionApprovePermission,
   reliabilityExemptionCreatePermission,
   rollupScorecardResults,
   ScorecardAppliesTo,
@@ -21,6 +22,8 @@ import express from 'express';
 import {
   countLevelsPerDay,
   csvCell,
+  campaignState,
+  campaignTeams,
   measureStoredCampaign,
   ScorecardExemptionState,
   ScorecardResultSort,
@@ -28,6 +31,7 @@ import {
   scorecardResultView,
   ScorecardService,
   ScorecardStore,
+  StoredScorecardExemption,
   StoredScorecardResult,
   utcDay,
 } from '../scorecards';
@@ -111,18 +115,23 @@ export function registerScorecardRoutes(
   const credentialsOf = (req: Req) =>
     httpAuth.credentials(req, { allow: ['user', 'service'] });
 
+  /** The credentials, when any one of `allowed` is granted; `NotAllowedError` otherwise. */
   async function authorize(
     req: Req,
-    permission: BasicPermission,
+    allowed: BasicPermission | BasicPermission[],
     what: string,
   ): Promise<BackstageCredentials> {
     const credentials = await credentialsOf(req);
-    const [decision] = await permissions.authorize([{ permission }], {
-      credentials,
-    });
-    if (decision.result !== AuthorizeResult.ALLOW) {
+    const list = Array.isArray(allowed) ? allowed : [allowed];
+    const decisions = await permissions.authorize(
+      list.map(permission => ({ permission })),
+      { credentials },
+    );
+    if (!decisions.some(d => d.result === AuthorizeResult.ALLOW)) {
       throw new NotAllowedError(
-        `${what} needs the permission ${permission.name}`,
+        `${what} needs the permission ${list
+          .map(permission => permission.name)
+          .join(' or ')}`,
       );
     }
     return credentials;
@@ -294,7 +303,12 @@ export function registerScorecardRoutes(
       'entity',
     );
     const order = parseEnumParam(query.order, 'order', ['asc', 'desc'], 'asc');
+    const exempted = parseEnumParam(query.exempted, 'exempted', [
+      'true',
+      'false',
+    ]);
     return {
+      exemptedAt: exempted === 'true' ? now() : undefined,
       scorecardId: scorecard?.id,
       ownerRef:
         owner === undefined ? undefined : parseRef(owner, 'owner', 'group'),
@@ -322,15 +336,26 @@ export function registerScorecardRoutes(
       page.items.map(item => item.result.entityRef),
       credentials,
     );
+    const visible = page.items.filter(item =>
+      readable.has(item.result.entityRef),
+    );
+    // The exemptions in force now, so that each exempt check shows its reason and expiry.
+    const exemptionsOf = new Map<string, StoredScorecardExemption[]>();
+    if (visible.some(item => item.result.checks.some(c => c.exemption))) {
+      for (const exemption of await store.listActiveExemptions(now())) {
+        const list = exemptionsOf.get(exemption.entityRef) ?? [];
+        list.push(exemption);
+        exemptionsOf.set(exemption.entityRef, list);
+      }
+    }
     res.json({
-      items: page.items
-        .filter(item => readable.has(item.result.entityRef))
-        .map(item =>
-          scorecardResultView(
-            item,
-            scorecards.getScorecard(item.result.scorecardId),
-          ),
+      items: visible.map(item =>
+        scorecardResultView(
+          item,
+          scorecards.getScorecard(item.result.scorecardId),
+          exemptionsOf.get(item.result.entityRef),
         ),
+      ),
       nextCursor: page.nextCursor ?? null,
     });
   });
@@ -497,7 +522,7 @@ export function registerScorecardRoutes(
     const state = parseEnumParam<ScorecardExemptionState>(
       req.query.state,
       'state',
-      ['active', 'expired', 'revoked'],
+      ['pending', 'active', 'refused', 'expired', 'revoked'],
     );
     const exemptions = await store.listExemptions(
       {
@@ -565,7 +590,10 @@ export function registerScorecardRoutes(
   router.post('/exemptions/:exemptionId/revoke', async (req, res) => {
     const credentials = await authorize(
       req,
-      reliabilityExemptionCreatePermission,
+      [
+        reliabilityExemptionApprovePermission,
+        reliabilityExemptionCreatePermission,
+      ],
       'Revoking a scorecard exemption',
     );
     const exemption = await readableExemption(
@@ -632,9 +660,11 @@ export function registerScorecardRoutes(
     if (!scorecard) {
       res.json({
         campaign,
+        state: campaign.closedAt ? 'closed' : 'late',
         entities: 0,
         atOrAboveTarget: 0,
         share: null,
+        teams: [],
         remaining: [],
         daysLeft: null,
         overdue: false,
@@ -651,15 +681,29 @@ export function registerScorecardRoutes(
     const visible = stored.filter(item => readable.has(item.result.entityRef));
     const progress = measureStoredCampaign(campaign, scorecard, visible, now());
     const byRef = new Map(visible.map(item => [item.result.entityRef, item]));
+    const remaining = new Set(progress.remaining);
+    const inScope = new Set(progress.inScope);
+    const targetIndex = scorecard.levels.findIndex(
+      level => level.name === campaign.targetLevel,
+    );
     res.json({
       campaign,
+      state: campaignState(campaign, progress, now()),
       entities: progress.entities,
       atOrAboveTarget: progress.atOrAboveTarget,
       share: progress.share ?? null,
+      teams: campaignTeams(
+        visible.filter(item => inScope.has(item.result.entityRef)),
+        remaining,
+      ),
       remaining: progress.remaining.map(entityRef => ({
         entityRef,
         ownerRef: byRef.get(entityRef)?.result.ownerRef ?? null,
         level: byRef.get(entityRef)?.result.level ?? null,
+        // What keeps it below the target: the failing checks of the levels up to the target.
+        failing: (byRef.get(entityRef)?.result.levels ?? [])
+          .slice(0, targetIndex + 1)
+          .flatMap(level => [...level.failed, ...level.unknown]),
       })),
       daysLeft: progress.daysLeft ?? null,
       overdue: progress.overdue,

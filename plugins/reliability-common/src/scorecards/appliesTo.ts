@@ -35,11 +35,17 @@ export function compileAppliesTo(filter: ScorecardAppliesTo): EntityFilter {
   const owners = filter.owner
     ? new Set(filter.owner.map(owner => completeRef(owner, 'group', 'default')))
     : undefined;
+  const systems = filter.system
+    ? new Set(
+        filter.system.map(system => completeRef(system, 'system', 'default')),
+      )
+    : undefined;
   return entity =>
     (!kinds || hasText(kinds, entity.kind)) &&
     (!types || hasText(types, entity.type)) &&
     (!lifecycles || hasText(lifecycles, entity.lifecycle)) &&
     (!namespaces || hasText(namespaces, entity.namespace)) &&
     (!tiers || (entity.tier !== undefined && tiers.has(entity.tier))) &&
-    (!owners || hasText(owners, entity.ownerRef));
+    (!owners || hasText(owners, entity.ownerRef)) &&
+    (!systems || hasText(systems, entity.systemRef));
 }

@@ -22,6 +22,8 @@ export interface ScorecardAppliesTo {
   namespace?: string[];
   /** Owner entity refs, completed as Backstage does: `payments` means `group:default/payments`. */
   owner?: string[];
+  /** System entity refs, completed as Backstage does: `shop` means `system:default/shop`. */
+  system?: string[];
 }
 
 /**
@@ -83,6 +85,14 @@ export interface ScorecardDefinitionProblem {
   path: string;
   /** What was wrong and what to write instead. */
   message: string;
+  /** The path's segments below the value given to the parser, to find the value in a file. */
+  keyPath?: ReadonlyArray<string | number>;
+  /** The file, when the definitions came from one. */
+  file?: string;
+  /** 1-based line of the offending value in `file`. */
+  line?: number;
+  /** 1-based column of the offending value in `file`. */
+  column?: number;
 }
 
 /**
@@ -93,5 +103,11 @@ export interface ScorecardDefinitionProblem {
 export function formatScorecardDefinitionProblem(
   problem: ScorecardDefinitionProblem,
 ): string {
-  return `${problem.source}: ${problem.path} ${problem.message}`;
+  const where =
+    problem.line !== undefined
+      ? `${problem.file ?? problem.source}:${problem.line}:${
+          problem.column ?? 1
+        }`
+      : problem.source;
+  return `${where}: ${problem.path} ${problem.message}`;
 }

@@ -28,6 +28,10 @@ export type {
   ScorecardLevel,
 } from './definitions';
 export { parseScorecardDefinitions } from './parseScorecardDefinitions';
+export { parseScorecardFile } from './parseScorecardFile';
+export type { ParseScorecardFileOptions } from './parseScorecardFile';
+export { summarizeScorecardDryRun } from './summarizeScorecardDryRun';
+export type { ScorecardDryRunSummary } from './summarizeScorecardDryRun';
 export type {
   ParseScorecardDefinitionsOptions,
   ScorecardDefinitionsParse,

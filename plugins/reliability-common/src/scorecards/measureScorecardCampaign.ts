@@ -34,6 +34,8 @@ export interface ScorecardCampaignProgress {
   share?: number;
   /** Refs of the entities in scope that are below the target, in result order. */
   remaining: string[];
+  /** Refs of every entity in scope, in result order. */
+  inScope: string[];
   /** Whole days until the due date, negative once it has passed; absent when it is unreadable. */
   daysLeft?: number;
   overdue: boolean;
@@ -69,6 +71,7 @@ export function measureScorecardCampaign(
     entities: 0,
     atOrAboveTarget: 0,
     remaining: [],
+    inScope: [],
     daysLeft,
     overdue: daysLeft !== undefined && due < now,
   };
@@ -107,6 +110,7 @@ export function measureScorecardCampaign(
       }
     }
     progress.entities++;
+    progress.inScope.push(result.entityRef);
     if (result.levelIndex >= target) {
       progress.atOrAboveTarget++;
     } else {

@@ -215,7 +215,7 @@ describe('parseScorecardDefinitions', () => {
     ]);
   });
 
-  it('uses the given root path and source', () => {
+  it('uses the given root path and source, and gives the path as segments too', () => {
     const { problems } = parseScorecardDefinitions([{}], {
       source: 'scorecards.yaml',
       path: '',
@@ -224,6 +224,7 @@ describe('parseScorecardDefinitions', () => {
       source: 'scorecards.yaml',
       path: '[0].id',
       message: '"id" is required',
+      keyPath: [0, 'id'],
     });
   });
 

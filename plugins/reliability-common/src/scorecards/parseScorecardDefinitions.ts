@@ -70,6 +70,7 @@ export const appliesToSchema = strictObject({
     .optional(),
   namespace: valueList('namespace').optional(),
   owner: valueList('owner').optional(),
+  system: valueList('system').optional(),
 });
 
 const httpUrl = z
@@ -159,6 +160,10 @@ export function parseScorecardDefinitions(
       source: options.source,
       path: formatKeyPath(root, path),
       message,
+      keyPath: path.filter(
+        (segment): segment is string | number =>
+          typeof segment === 'string' || typeof segment === 'number',
+      ),
     });
   if (value === undefined || value === null) {
     return { scorecards: [], problems };

@@ -12,6 +12,9 @@ import {
 } from '@reliability/backstage-plugin-common';
 import type { EntityOnCall } from '@reliability/backstage-plugin-common';
 import {
+  EntityExemptions,
+  ScorecardExemptionRequest,
+  ScorecardExemptionView,
   AlertPeriodRequest,
   AlertQualityView,
   EntityRunbooks,
@@ -271,6 +274,57 @@ export function mockReliabilityApi(
     grantReleaseOverride: jest.fn(),
     revokeReleaseOverride: jest.fn(),
     listBlockedReleases: jest.fn(async () => ({ items: [] })),
+    getEntityExemptions: jest.fn(async (_entity: CompoundEntityRef) =>
+      makeEntityExemptions(),
+    ),
+    requestExemption: jest.fn(
+      async (_entity: CompoundEntityRef, request: ScorecardExemptionRequest) =>
+        makeExemption({ ...request, state: 'pending' }),
+    ),
+    listExemptions: jest.fn(async () => ({ items: [] })),
+    decideExemption: jest.fn(
+      async (
+        id: string,
+        decision: { decision: 'grant' | 'refuse'; comment?: string },
+      ) =>
+        makeExemption({
+          id,
+          state: decision.decision === 'grant' ? 'active' : 'refused',
+          decisionComment: decision.comment,
+        }),
+    ),
+    revokeExemption: jest.fn(async (id: string) =>
+      makeExemption({ id, state: 'revoked' }),
+    ),
+    getScorecardDefinitionStatus: jest.fn(async () => ({
+      loadedAt: now,
+      scorecards: [],
+      problems: [],
+    })),
+    dryRunScorecard: jest.fn(),
+    createCampaign: jest.fn(async campaign => ({
+      ...campaign,
+      createdBy: 'user:default/guest',
+      createdAt: now,
+    })),
+    updateCampaign: jest.fn(async (id, campaign) => ({
+      ...campaign,
+      id,
+      scorecardId: 'production-readiness',
+      createdBy: 'user:default/guest',
+      createdAt: now,
+    })),
+    closeCampaign: jest.fn(async id => ({
+      id,
+      title: 'Silver by Q4',
+      scorecardId: 'production-readiness',
+      targetLevel: 'Silver',
+      dueDate: '2026-12-31',
+      createdBy: 'user:default/guest',
+      createdAt: now,
+      closedAt: now,
+      closedBy: 'user:default/guest',
+    })),
   };
 }
 
@@ -338,6 +392,26 @@ export function makeRunbookFlag(
   };
 }
 
+const EXEMPTION_DAY_MS = 24 * 3_600_000;
+
+/** A request by the guest to exempt checkout from the dashboard check for two weeks. */
+export function makeExemption(
+  overrides: Partial<ScorecardExemptionView> = {},
+): ScorecardExemptionView {
+  return {
+    id: 'exemption-1',
+    entityRef: 'component:default/checkout',
+    scorecardId: 'production-readiness',
+    checkId: 'dashboard-linked',
+    reason: 'Dashboard moves to Grafana next sprint',
+    expiresAt: new Date(Date.now() + 14 * EXEMPTION_DAY_MS).toISOString(),
+    requestedBy: 'user:default/guest',
+    requestedAt: new Date(Date.now() - EXEMPTION_DAY_MS).toISOString(),
+    state: 'pending',
+    ...overrides,
+  };
+}
+
 /** The checkout tree as the backend serves it, parsed from {@link RUNBOOK_TREE_YAML}. */
 export function makeRunbookTreeView(
   overrides: Partial<EntityRunbookTreeView> = {},
@@ -389,6 +463,19 @@ export function makeReleaseGate(
     policy,
     policySources: ['default'],
     policyProblems: [],
+    ...overrides,
+  };
+}
+
+/** Checkout's exemptions, none yet, which its owner may request for up to 90 days. */
+export function makeEntityExemptions(
+  overrides: Partial<EntityExemptions> = {},
+): EntityExemptions {
+  return {
+    entityRef: 'component:default/checkout',
+    items: [],
+    audit: [],
+    policy: { maxDurationDays: 90, canRequest: true, requestDenial: null },
     ...overrides,
   };
 }

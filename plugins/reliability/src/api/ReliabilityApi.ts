@@ -12,6 +12,7 @@ import {
   AlertPeriodRequest,
   AlertQualityView,
   EntityRunbooks,
+  EntityExemptions,
   EntityScorecards,
   EntitySloRules,
   EntitySlos,
@@ -20,9 +21,15 @@ import {
   OwnerOnCall,
   ReliabilityAlert,
   RunbookContent,
+  ScorecardCampaignInput,
   ScorecardCampaignProgressView,
   ScorecardCampaignView,
+  ScorecardDefinitionStatus,
   ScorecardDefinitionView,
+  ScorecardDryRunView,
+  ScorecardExemptionRequest,
+  ScorecardExemptionState,
+  ScorecardExemptionView,
   ScorecardHistory,
   ScorecardResultPage,
   ScorecardResultsFilter,
@@ -183,6 +190,40 @@ export interface ReliabilityApi {
   revokeReleaseOverride(overrideId: string): Promise<ReleaseOverrideView>;
   /** The entities whose releases are blocked, for the review page. */
   listBlockedReleases(): Promise<{ items: BlockedReleaseView[] }>;
+  /** The entity's exemptions and requests in every state, their audit trail and policy. */
+  getEntityExemptions(entity: CompoundEntityRef): Promise<EntityExemptions>;
+  /** Asks for an exemption of one check, pending an approver's decision. */
+  requestExemption(
+    entity: CompoundEntityRef,
+    request: ScorecardExemptionRequest,
+  ): Promise<ScorecardExemptionView>;
+  /** Exemptions across the catalog; `state: 'pending'` is the approvers' queue. */
+  listExemptions(filter?: {
+    state?: ScorecardExemptionState;
+    scorecard?: string;
+  }): Promise<{ items: ScorecardExemptionView[] }>;
+  /** Grants or refuses a pending request (refusing needs a comment). */
+  decideExemption(
+    exemptionId: string,
+    decision: { decision: 'grant' | 'refuse'; comment?: string },
+  ): Promise<ScorecardExemptionView>;
+  /** Revokes an exemption in force. */
+  revokeExemption(exemptionId: string): Promise<ScorecardExemptionView>;
+  /** Starts a campaign (`reliability.campaign.create`). */
+  createCampaign(
+    campaign: ScorecardCampaignInput & { id: string; scorecardId: string },
+  ): Promise<ScorecardCampaignView>;
+  /** Edits an open campaign; its scorecard stays. */
+  updateCampaign(
+    campaignId: string,
+    campaign: ScorecardCampaignInput,
+  ): Promise<ScorecardCampaignView>;
+  /** Closes a campaign. */
+  closeCampaign(campaignId: string): Promise<ScorecardCampaignView>;
+  /** Where the scorecards come from and what is wrong with their files. */
+  getScorecardDefinitionStatus(): Promise<ScorecardDefinitionStatus>;
+  /** Tries a draft scorecard (YAML text) on the whole catalog, storing nothing. */
+  dryRunScorecard(yaml: string): Promise<ScorecardDryRunView>;
 }
 
 /**

@@ -19,6 +19,7 @@ import {
   AlertPeriodRequest,
   AlertQualityView,
   EntityRunbooks,
+  EntityExemptions,
   EntityScorecards,
   EntitySloRules,
   EntitySlos,
@@ -27,9 +28,15 @@ import {
   OwnerOnCall,
   ReliabilityAlert,
   RunbookContent,
+  ScorecardCampaignInput,
   ScorecardCampaignProgressView,
   ScorecardCampaignView,
+  ScorecardDefinitionStatus,
   ScorecardDefinitionView,
+  ScorecardDryRunView,
+  ScorecardExemptionRequest,
+  ScorecardExemptionState,
+  ScorecardExemptionView,
   ScorecardHistory,
   ScorecardResultPage,
   ScorecardResultsFilter,
@@ -350,6 +357,95 @@ export class ReliabilityClient implements ReliabilityApi {
     return this.json('/gate/blocked');
   }
 
+  async getEntityExemptions(
+    entity: CompoundEntityRef,
+  ): Promise<EntityExemptions> {
+    return this.json(`${entityPath(entity)}/exemptions`);
+  }
+
+  async requestExemption(
+    entity: CompoundEntityRef,
+    request: ScorecardExemptionRequest,
+  ): Promise<ScorecardExemptionView> {
+    return this.send(
+      `${entityPath(entity)}/exemption-requests`,
+      'POST',
+      request,
+    );
+  }
+
+  async listExemptions(
+    filter: { state?: ScorecardExemptionState; scorecard?: string } = {},
+  ): Promise<{ items: ScorecardExemptionView[] }> {
+    const params = new URLSearchParams();
+    if (filter.state) params.set('state', filter.state);
+    if (filter.scorecard) params.set('scorecard', filter.scorecard);
+    const query = params.toString();
+    return this.json(`/exemptions${query ? `?${query}` : ''}`);
+  }
+
+  async decideExemption(
+    exemptionId: string,
+    decision: { decision: 'grant' | 'refuse'; comment?: string },
+  ): Promise<ScorecardExemptionView> {
+    return this.send(
+      `/exemptions/${encodeURIComponent(exemptionId)}/decision`,
+      'POST',
+      decision,
+    );
+  }
+
+  async revokeExemption(exemptionId: string): Promise<ScorecardExemptionView> {
+    return this.send(
+      `/exemptions/${encodeURIComponent(exemptionId)}/revoke`,
+      'POST',
+    );
+  }
+
+  async createCampaign(
+    campaign: ScorecardCampaignInput & { id: string; scorecardId: string },
+  ): Promise<ScorecardCampaignView> {
+    return this.send('/campaigns', 'POST', campaign);
+  }
+
+  async updateCampaign(
+    campaignId: string,
+    campaign: ScorecardCampaignInput,
+  ): Promise<ScorecardCampaignView> {
+    return this.send(
+      `/campaigns/${encodeURIComponent(campaignId)}`,
+      'POST',
+      campaign,
+    );
+  }
+
+  async closeCampaign(campaignId: string): Promise<ScorecardCampaignView> {
+    return this.send(
+      `/campaigns/${encodeURIComponent(campaignId)}/close`,
+      'POST',
+    );
+  }
+
+  async getScorecardDefinitionStatus(): Promise<ScorecardDefinitionStatus> {
+    return this.json('/scorecards/definition-status');
+  }
+
+  async dryRunScorecard(yaml: string): Promise<ScorecardDryRunView> {
+    return this.send('/scorecards/dry-run', 'POST', { yaml });
+  }
+
+  private async send<T>(
+    path: string,
+    method: 'POST' | 'PUT',
+    body?: unknown,
+  ): Promise<T> {
+    return this.json(path, {
+      method,
+      headers: { 'Content-Type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  }
+
   private async json<T>(path: string, init?: RequestInit): Promise<T> {
     const res = await this.request(path, init);
     return (await res.json()) as T;
@@ -418,6 +514,9 @@ function filterQuery(filter: ScorecardResultsFilter): URLSearchParams {
     if (value !== undefined && value !== '') {
       query.set(key, value);
     }
+  }
+  if (filter.exempted) {
+    query.set('exempted', 'true');
   }
   return query;
 }

@@ -10,6 +10,7 @@ import type {
   EntitySlosView,
   RunbookCheckView,
   RunbookView,
+  ScorecardAppliesTo,
   ScorecardExemption,
   ScorecardHistoryDayView,
   ScorecardResultView,
@@ -219,12 +220,82 @@ export interface AlertPeriodRequest {
  *
  * @public
  */
-export interface ScorecardExemptionView extends ScorecardExemption {
+export interface ScorecardExemptionView
+  extends Omit<ScorecardExemption, 'grantedBy'> {
   id: string;
-  state: 'active' | 'revoked' | 'expired';
-  grantedAt: string;
+  /**
+   * `pending` (requested, awaiting a decision), `active` (granted and in force), `refused`,
+   * `expired` or `revoked`.
+   */
+  state: ScorecardExemptionState;
+  requestedBy?: string;
+  requestedAt?: string;
+  grantedBy?: string;
+  grantedAt?: string;
+  refusedBy?: string;
+  refusedAt?: string;
+  /** The approver's comment on granting or refusing. */
+  decisionComment?: string;
   revokedAt?: string;
   revokedBy?: string;
+  remindedAt?: string;
+}
+
+/**
+ * Where an exemption stands.
+ *
+ * @public
+ */
+export type ScorecardExemptionState =
+  | 'pending'
+  | 'active'
+  | 'refused'
+  | 'expired'
+  | 'revoked';
+
+/**
+ * One audit record of an exemption: who requested, granted, refused or revoked it, when it
+ * expired and when its owner was reminded.
+ *
+ * @public
+ */
+export interface ScorecardExemptionAuditRecord {
+  exemptionId: string;
+  action: 'request' | 'grant' | 'refuse' | 'revoke' | 'expire' | 'remind';
+  actor?: string;
+  at: string;
+  details: Record<string, unknown>;
+}
+
+/**
+ * An entity's exemptions in every state, their audit trail and what the caller may do:
+ * `GET /entities/{kind}/{namespace}/{name}/exemptions`.
+ *
+ * @public
+ */
+export interface EntityExemptions {
+  entityRef: string;
+  items: ScorecardExemptionView[];
+  audit: ScorecardExemptionAuditRecord[];
+  policy: {
+    maxDurationDays: number;
+    canRequest: boolean;
+    /** Why the caller may not request one; `null` when they may. */
+    requestDenial: string | null;
+  };
+}
+
+/**
+ * An owner's exemption request.
+ *
+ * @public
+ */
+export interface ScorecardExemptionRequest {
+  scorecardId: string;
+  checkId: string;
+  reason: string;
+  /** ISO 8601. */
+  expiresAt: string;
 }
 
 /**
@@ -253,6 +324,8 @@ export interface ScorecardResultsFilter {
   kind?: string;
   /** A level name, or `none`. */
   level?: string;
+  /** `true` for only the results with an exemption in force. */
+  exempted?: boolean;
   sort?: 'entity' | 'level' | 'owner' | 'evaluatedAt';
   order?: 'asc' | 'desc';
 }
@@ -312,8 +385,27 @@ export interface ScorecardCampaignView {
   scorecardId: string;
   targetLevel: string;
   dueDate: string;
+  /** Which entities: by owner, tier, kind, system (and type, lifecycle, namespace). */
+  filter?: ScorecardAppliesTo;
   createdBy: string;
   createdAt: string;
+  updatedBy?: string;
+  updatedAt?: string;
+  /** Set once it is closed. */
+  closedBy?: string;
+  closedAt?: string;
+}
+
+/**
+ * What creating or editing a campaign sends.
+ *
+ * @public
+ */
+export interface ScorecardCampaignInput {
+  title: string;
+  targetLevel: string;
+  dueDate: string;
+  filter?: ScorecardAppliesTo;
 }
 
 /**
@@ -323,6 +415,17 @@ export interface ScorecardCampaignView {
  */
 export interface ScorecardCampaignProgressView {
   campaign: ScorecardCampaignView;
+  /**
+   * `closed`; `done` (every entity at the target); `late` (overdue, or behind a straight line
+   * from its start to its due date); `on-track` otherwise.
+   */
+  state: 'on-track' | 'late' | 'done' | 'closed';
+  /** Per owner, the worst share first. */
+  teams: Array<{
+    ownerRef: string | null;
+    entities: number;
+    atOrAboveTarget: number;
+  }>;
   entities: number;
   atOrAboveTarget: number;
   /** 0–1; `null` when no entity is in scope. */
@@ -331,6 +434,8 @@ export interface ScorecardCampaignProgressView {
     entityRef: string;
     ownerRef: string | null;
     level: string | null;
+    /** The checks, up to the target level, that fail or have no data. */
+    failing: string[];
   }>;
   daysLeft: number | null;
   overdue: boolean;
@@ -349,3 +454,59 @@ export type {
   ReleaseGateView,
   ReleaseOverrideView,
 } from '@reliability/backstage-plugin-common';
+/**
+ * A problem of a scorecard definition, with where it is.
+ *
+ * @public
+ */
+export interface ScorecardDefinitionProblemView {
+  source: string;
+  file: string | null;
+  line: number | null;
+  column: number | null;
+  path: string;
+  message: string;
+}
+
+/**
+ * Where the served scorecards come from and what is wrong with their files:
+ * `GET /scorecards/definition-status`.
+ *
+ * @public
+ */
+export interface ScorecardDefinitionStatus {
+  loadedAt: string;
+  scorecards: Array<{ id: string; source: string }>;
+  problems: Array<
+    ScorecardDefinitionProblemView & {
+      /** True when the file's previous, valid definitions are served instead. */
+      servingPrevious: boolean;
+    }
+  >;
+}
+
+/**
+ * What a draft scorecard would do to the catalog: `POST /scorecards/dry-run`. A draft with
+ * problems is refused with a 400 whose message has a line per problem.
+ *
+ * @public
+ */
+export interface ScorecardDryRunView {
+  entitiesWithFacts: number;
+  durationMs: number;
+  summaries: Array<{
+    scorecardId: string;
+    entities: number;
+    notApplicable: number;
+    noLevel: number;
+    levels: Array<{ name: string; entities: number }>;
+    checks: Array<{
+      id: string;
+      title: string;
+      level: string;
+      failed: number;
+      unknown: number;
+      exempt: number;
+    }>;
+  }>;
+}

@@ -87,6 +87,7 @@ export async function listRouterRoutes(): Promise<RouteKey[]> {
       slos: unused,
       maxOverrideDays: 30,
     },
+    userInfo: unused,
   } as unknown as RouterOptions);
   return routesOf((router as unknown as { stack: ExpressLayer[] }).stack);
 }

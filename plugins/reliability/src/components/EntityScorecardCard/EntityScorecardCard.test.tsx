@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import {
   EntityProvider,
   entityRouteRef,
@@ -20,7 +21,10 @@ function render(api: ReliabilityApi) {
       <EntityScorecardCard />
     </EntityProvider>,
     {
-      apis: [[reliabilityApiRef, api]],
+      apis: [
+        [reliabilityApiRef, api],
+        [permissionApiRef, mockApis.permission()],
+      ],
       mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
     },
   );

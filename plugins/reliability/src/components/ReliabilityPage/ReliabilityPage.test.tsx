@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { renderInTestApp } from '@backstage/frontend-test-utils';
+import { mockApis, renderInTestApp } from '@backstage/frontend-test-utils';
+import { permissionApiRef } from '@backstage/plugin-permission-react';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { ReliabilityApi, reliabilityApiRef } from '../../api';
 import {
@@ -72,7 +73,10 @@ function pageApi() {
 
 function render(api: ReliabilityApi) {
   return renderInTestApp(<ReliabilityPage />, {
-    apis: [[reliabilityApiRef, api]],
+    apis: [
+      [reliabilityApiRef, api],
+      [permissionApiRef, mockApis.permission()],
+    ],
     mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
   });
 }
@@ -145,6 +149,23 @@ describe('ReliabilityPage', () => {
       }),
     );
     expect(createObjectURL).toHaveBeenCalled();
+  });
+
+  it('filters to exempted results and shows each exemption with its reason and expiry', async () => {
+    const api = pageApi();
+    await render(api);
+    await screen.findByRole('table');
+    expect(screen.getByRole('table')).toHaveTextContent(
+      'On-call resolves: “Internal tool, nobody is paged”, until',
+    );
+    await userEvent.click(
+      screen.getByRole('checkbox', { name: 'Exempted only' }),
+    );
+    await waitFor(() =>
+      expect(api.listScorecardResults).toHaveBeenLastCalledWith(
+        expect.objectContaining({ exempted: true, cursor: undefined }),
+      ),
+    );
   });
 
   it('says what failed when the results cannot be loaded', async () => {
@@ -288,6 +309,10 @@ describe('ReliabilityPage', () => {
     });
     api.getCampaignProgress.mockResolvedValue({
       campaign: (await api.listCampaigns()).items[0],
+      state: 'on-track',
+      teams: [
+        { ownerRef: 'group:default/guests', entities: 1, atOrAboveTarget: 0 },
+      ],
       entities: 4,
       atOrAboveTarget: 3,
       share: 0.75,
@@ -296,6 +321,7 @@ describe('ReliabilityPage', () => {
           entityRef: 'component:default/example-website',
           ownerRef: 'group:default/guests',
           level: null,
+          failing: ['description-present'],
         },
       ],
       daysLeft: 12,
@@ -312,8 +338,10 @@ describe('ReliabilityPage', () => {
       name: 'Tier 1 at Silver: 3 of 4 at Silver or above (75%), 12 days left',
     });
     expect(bar).toHaveAttribute('aria-valuenow', '75');
-    expect(screen.getByText(/Still below Silver/)).toHaveTextContent(
-      'example-website (no level)',
+    expect(
+      screen.getByRole('list', { name: 'Still below Silver' }),
+    ).toHaveTextContent(
+      'example-website (no level): fails description-present',
     );
   });
 

@@ -23,6 +23,8 @@ import { LevelTrendSection } from './LevelTrendSection';
 import { ScorecardResultsSection } from './ScorecardResultsSection';
 import { TeamAlertQualitySection } from './TeamAlertQualitySection';
 import { TeamRollupsSection } from './TeamRollupsSection';
+import { ExemptionQueueSection } from '../ScorecardExemptions';
+import { DefinitionProblemsPanel, DryRunSection } from '../ScorecardAuthoring';
 
 const TABS = [
   'Scorecards',
@@ -32,6 +34,8 @@ const TABS = [
   'Burning SLOs',
   'Alert quality',
   'Blocked releases',
+  'Exemptions',
+  'Dry run',
 ] as const;
 
 /**
@@ -77,11 +81,15 @@ export function ReliabilityPage() {
   } else if (tab === 2) {
     section = <LevelTrendSection scorecardId={scorecard!.id} />;
   } else if (tab === 3) {
-    section = <CampaignsSection />;
+    section = <CampaignsSection scorecards={definitions} />;
   } else if (tab === 4) {
     section = <BurningSlosSection />;
   } else if (tab === 6) {
     section = <BlockedReleasesSection />;
+  } else if (tab === 7) {
+    section = <ExemptionQueueSection />;
+  } else if (tab === 8) {
+    section = <DryRunSection />;
   } else {
     section = rollups.loading ? (
       <Progress />
@@ -97,6 +105,7 @@ export function ReliabilityPage() {
         subtitle="Readiness, SLOs and alert quality across the catalog"
       />
       <Content>
+        <DefinitionProblemsPanel />
         {scorecards.error && (
           <ResponseErrorPanel
             title="Could not load the scorecard definitions"

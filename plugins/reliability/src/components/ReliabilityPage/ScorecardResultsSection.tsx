@@ -10,6 +10,8 @@ import { useApi } from '@backstage/frontend-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
+import Checkbox from '@material-ui/core/Checkbox';
+import FormControlLabel from '@material-ui/core/FormControlLabel';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
@@ -22,7 +24,7 @@ import {
   ScorecardResultView,
   ScorecardResultsFilter,
 } from '../../api';
-import { formatRelative } from '../../lib/format';
+import { formatInstant, formatRelative } from '../../lib/format';
 import { levelText } from '../EntityScorecardCard';
 import { StatusLabel } from '../StatusLabel';
 import { REVIEW_TABLE_OPTIONS } from './tableOptions';
@@ -55,6 +57,19 @@ const columns: TableColumn<ScorecardResultView>[] = [
     title: 'Owner',
     render: row =>
       row.ownerRef ? <EntityRefLink entityRef={row.ownerRef} /> : 'none',
+  },
+  {
+    title: 'Exemptions',
+    render: row =>
+      row.checks
+        .filter(check => check.exemption)
+        .map(
+          check =>
+            `${check.title}: “${
+              check.exemption!.reason
+            }”, until ${formatInstant(check.exemption!.expiresAt)}`,
+        )
+        .join('; ') || 'none',
   },
   { title: 'Tier', render: row => row.tier ?? 'none' },
   { title: 'Evaluated', render: row => formatRelative(row.evaluatedAt) },
@@ -197,6 +212,17 @@ export function ScorecardResultsSection(props: {
             ...levels.map(name => [name, name] as [string, string]),
           ]}
           onChange={value => update({ level: value || undefined })}
+        />
+        <FormControlLabel
+          control={
+            <Checkbox
+              checked={Boolean(filter.exempted)}
+              onChange={event =>
+                update({ exempted: event.target.checked || undefined })
+              }
+            />
+          }
+          label="Exempted only"
         />
         <Select
           label="Sort by"

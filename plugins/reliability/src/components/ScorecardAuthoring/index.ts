@@ -1,0 +1,2 @@
+export { DefinitionProblemsPanel } from './DefinitionProblemsPanel';
+export { DryRunSection } from './DryRunSection';
