@@ -1,3 +1,4 @@
+import type { JsonObject } from '@backstage/config';
 /*
  * bench/vs-tech-insights: Tech Insights (backend 3.x with the json-rules-engine fact checker)
  * and the Reliability scorecard service, in one process, on the same entities, facts and 15
@@ -164,6 +165,9 @@ function manualScheduler() {
     async scheduleTask(task) {
       tasks.set(task.id, task);
     },
+    async cancelTask(id) {
+      tasks.delete(id);
+    },
     async triggerTask(id) {
       await tasks.get(id)?.fn(new AbortController().signal);
     },
@@ -178,7 +182,7 @@ function manualScheduler() {
       return [...tasks.keys()].map(id => ({
         id,
         scope: 'global' as const,
-        settings: {},
+        settings: { version: 1 },
       }));
     },
   };
@@ -215,7 +219,9 @@ async function runOurs(
     await applyDatabaseMigrations(db.knex);
     const store = DatabaseScorecardStore.create({ knex: db.knex });
     const service = await DefaultScorecardService.create({
-      config: new ConfigReader({ reliability: { scorecards: [SCORECARD] } }),
+      config: new ConfigReader({
+        reliability: { scorecards: [SCORECARD] },
+      } as unknown as JsonObject),
       logger: mockServices.rootLogger({ level: 'warn' }),
       catalog,
       auth: mockServices.auth(),

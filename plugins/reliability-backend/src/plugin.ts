@@ -58,8 +58,6 @@ import { DatabaseSliBucketStore } from './database/SliBucketStore';
 import { DatabaseScorecardFactStore } from './database/ScorecardFactStore';
 import { createReliabilityServices } from './evaluation';
 import { createRouter } from './service/router';
-import { ScmIntegrations } from '@backstage/integration';
-import { DefaultSloFileReader } from './catalog/SloFileReader';
 import { DatabaseReleaseGateStore } from './database/ReleaseGateStore';
 import {
   readReleaseGateSettings,

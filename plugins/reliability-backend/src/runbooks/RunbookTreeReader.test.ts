@@ -119,16 +119,18 @@ describe('RunbookTreeReader', () => {
       }),
     ]);
     const refused = await reader.read(entity('ftp://host/runbook.yaml'), []);
-    expect(refused.problems[0].message).toContain("is a ftp URL");
+    expect(refused.problems[0].message).toContain('is a ftp URL');
   });
 
   it('leaves Markdown runbooks and web pages to the runbooks card', async () => {
     expect(runbookTreeLocation(entity('./runbook.md'))).toBeUndefined();
-    expect(runbookTreeLocation(entity('https://wiki.example.com/x'))).toBeUndefined();
+    expect(
+      runbookTreeLocation(entity('https://wiki.example.com/x')),
+    ).toBeUndefined();
     expect(runbookTreeLocation(entity())).toBeUndefined();
-    expect(runbookTreeLocation(entity('https://example.com/r.yml?ref=main'))).toBe(
-      'https://example.com/r.yml?ref=main',
-    );
+    expect(
+      runbookTreeLocation(entity('https://example.com/r.yml?ref=main')),
+    ).toBe('https://example.com/r.yml?ref=main');
     const { urlReader, reader } = readerOf(async () => Buffer.from(TREE));
     await expect(reader.read(entity('./runbook.md'), [])).resolves.toEqual({
       problems: [],

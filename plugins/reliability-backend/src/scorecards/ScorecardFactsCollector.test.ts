@@ -224,8 +224,15 @@ describe('ScorecardFactsCollector', () => {
       slos: {
         ...base.slos,
         getEntitySloDefinitions: async () => [
-          { alerting: { name: 'CheckoutHighErrorRate', page: { disabled: false } } } as any,
-          { alerting: { name: 'CheckoutTicketOnly', page: { disabled: true } } } as any,
+          {
+            alerting: {
+              name: 'CheckoutHighErrorRate',
+              page: { disabled: false },
+            },
+          } as any,
+          {
+            alerting: { name: 'CheckoutTicketOnly', page: { disabled: true } },
+          } as any,
         ],
       },
       runbookTrees: {
@@ -275,7 +282,9 @@ describe('ScorecardFactsCollector', () => {
     expect(facts.runbooks?.count).toBe(1);
     expect(facts.runbooks?.tree).toBeUndefined();
     expect(logger.warn).toHaveBeenCalledWith(
-      expect.stringContaining('could not read the runbook tree of component:default/checkout'),
+      expect.stringContaining(
+        'could not read the runbook tree of component:default/checkout',
+      ),
     );
   });
 });

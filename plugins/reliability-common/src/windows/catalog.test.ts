@@ -189,8 +189,8 @@ describe('parseAlertWindowsCatalog at the edges of its rules', () => {
       SEVEN_DAYS.replace('sloPeriod: 7d', 'sloPeriod: !week 7d'),
     );
     expect(windows?.sloPeriodMs).toBe(7 * DAY);
-    expect(problems.map(p => `${p.line}:${p.column} [${p.severity}]`)).toEqual(
-      ['4:14 [warning]'],
-    );
+    expect(problems.map(p => `${p.line}:${p.column} [${p.severity}]`)).toEqual([
+      '4:14 [warning]',
+    ]);
   });
 });

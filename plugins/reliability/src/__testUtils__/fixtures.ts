@@ -1,16 +1,14 @@
 import { CompoundEntityRef, Entity } from '@backstage/catalog-model';
 import {
+  decideRelease,
   EntityOnCall,
   EntityRunbookTreeView,
+  mergeReleasePolicies,
   parseRunbookFile,
   RunbookFlagView,
   RunbookWalkStep,
   RunbookWalkView,
 } from '@reliability/backstage-plugin-common';
-  decideRelease,
-  mergeReleasePolicies,
-} from '@reliability/backstage-plugin-common';
-import type { EntityOnCall } from '@reliability/backstage-plugin-common';
 import {
   EntityExemptions,
   ScorecardExemptionRequest,

@@ -10,7 +10,6 @@ import type {
   RunbookWalkView,
   MonthlyReliabilityReport,
   BlockedReleaseView,
-  EntityOnCall,
   ReleaseDecisionRecordView,
   ReleaseGateView,
   ReleaseOverrideView,
