@@ -348,6 +348,7 @@ export const reliabilityPlugin = createBackendPlugin({
           slos: reliability.service,
           onCall,
           runbooks,
+          runbookTrees,
           alerts,
           scorecards,
           scorecardStore,

@@ -9,7 +9,7 @@ import { CatalogService } from '@backstage/plugin-catalog-node';
 import { AlertStore } from '../alerts/AlertStore';
 import { ReliabilityService } from '../evaluation';
 import { OnCallService } from '../oncall/OnCallService';
-import { RunbookService } from '../runbooks';
+import { RunbookService, RunbookTreeService } from '../runbooks';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 
 /**
@@ -25,6 +25,8 @@ export interface ReliabilityActionsOptions {
   slos: ReliabilityService;
   onCall: OnCallService;
   runbooks: RunbookService;
+  /** Decision-tree runbooks; without it the entity action answers `decisionTree: null`. */
+  runbookTrees?: RunbookTreeService;
   alerts: AlertStore;
   scorecards: ScorecardService;
   scorecardStore: ScorecardStore;

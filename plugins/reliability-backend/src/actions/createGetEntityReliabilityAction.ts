@@ -5,6 +5,8 @@ import {
 } from './ReliabilityActionsOptions';
 import { readEntityScorecards, readEntitySlos } from './readers';
 import {
+  decisionTreeOutput,
+  decisionTreeSchema,
   onCallOutput,
   onCallSchema,
   runbookOutput,
@@ -24,11 +26,11 @@ import {
 export function createGetEntityReliabilityAction(
   options: ReliabilityActionsOptions,
 ): void {
-  const { actionsRegistry, catalog, onCall, runbooks } = options;
+  const { actionsRegistry, catalog, onCall, runbooks, runbookTrees } = options;
   actionsRegistry.register({
     name: 'get-entity-reliability',
     title: 'Get the reliability of a service',
-    description: `Answers "is this service healthy, who do I call and what do I do?" for one catalog entity (usually a component): its SLOs with the current SLI, the error budget left, burn rates per alert window and the budget policy state; who is on call now and next; its runbooks; and its production-readiness scorecard level with the checks that fail and how to fix them.
+    description: `Answers "is this service healthy, who do I call and what do I do?" for one catalog entity (usually a component): its SLOs with the current SLI, the error budget left, burn rates per alert window and the budget policy state; who is on call now and next; its runbooks, including its decision-tree runbook (entry points per alert, then one question or action per node: start at the fired alert's entry point and follow the answers the responder gives); and its production-readiness scorecard level with the checks that fail and how to fix them.
 Use it first when asked about a specific service, e.g. "is checkout burning?", "where is the payments runbook?".
 Budget remaining is a share: 1 means untouched, 0 spent, negative overspent. A burn rate of 1 spends the budget exactly over the SLO window; above 14 in the 1h window is a page.
 An entity the caller cannot see in the catalog answers "not found", like one that does not exist.`,
@@ -59,6 +61,7 @@ An entity the caller cannot see in the catalog answers "not found", like one tha
             .describe("Problems reading the entity's SLO files"),
           onCall: onCallSchema(z),
           runbooks: z.array(runbookSchema(z)),
+          decisionTree: decisionTreeSchema(z),
           scorecards: z.array(scorecardSchema(z)),
         }),
     },
@@ -78,11 +81,12 @@ An entity the caller cannot see in the catalog answers "not found", like one tha
         parseActionEntityRef(input.entityRef, 'entityRef', 'component'),
         credentials,
       );
-      const [slos, who, books, cards] = await Promise.all([
+      const [slos, who, books, cards, tree] = await Promise.all([
         readEntitySlos(options, entityRef),
         onCall.getEntityOnCall(entityRef, credentials),
         runbooks.getEntityRunbooks(entityRef),
         readEntityScorecards(options, entityRef),
+        runbookTrees?.getTree(entityRef, { credentials }),
       ]);
       return {
         output: {
@@ -96,6 +100,7 @@ An entity the caller cannot see in the catalog answers "not found", like one tha
           })),
           onCall: onCallOutput(who),
           runbooks: books.runbooks.map(runbookOutput),
+          decisionTree: tree ? decisionTreeOutput(tree) : null,
           scorecards: cards.map(scorecardOutput),
         },
       };

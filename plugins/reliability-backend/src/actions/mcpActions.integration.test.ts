@@ -158,11 +158,12 @@ describe('the MCP actions of the Reliability backend', () => {
       { entityRef: 'checkout' },
     );
     const base = 'reliability/entities/component/default/checkout';
-    const [slos, onCall, runbooks, scorecards] = await Promise.all([
+    const [slos, onCall, runbooks, scorecards, tree] = await Promise.all([
       backend.api(`${base}/slos`),
       backend.api(`${base}/oncall`),
       backend.api(`${base}/runbooks`),
       backend.api(`${base}/scorecards`),
+      backend.api(`${base}/runbook-tree`),
     ]);
     expect(output.entityRef).toBe('component:default/checkout');
     expect(output.slos.map((slo: any) => slo.id).sort()).toEqual(
@@ -191,6 +192,23 @@ describe('the MCP actions of the Reliability backend', () => {
       runbooks.runbooks.map((r: any) => r.title),
     );
     expect(output.runbooks.length).toBeGreaterThan(0);
+    // The decision tree an assistant walks a responder through: the REST route's, per alert.
+    expect(output.decisionTree.entryPoints).toEqual(
+      tree.runbook.entryPoints.map((e: any) => ({
+        alert: e.alert,
+        node: e.node,
+      })),
+    );
+    expect(
+      output.decisionTree.entryPoints.map((e: any) => e.alert).sort(),
+    ).toEqual(['CheckoutHighErrorRate', 'CheckoutLatencyHigh']);
+    expect(output.decisionTree.nodes.map((n: any) => n.id)).toEqual(
+      tree.runbook.nodes.map((n: any) => n.id),
+    );
+    const escalation = output.decisionTree.nodes.find(
+      (n: any) => n.end === 'escalate',
+    );
+    expect(escalation).toBeDefined();
     expect(output.scorecards.map((s: any) => [s.scorecardId, s.level])).toEqual(
       scorecards.scorecards.map((s: any) => [s.scorecardId, s.level]),
     );

@@ -1,6 +1,7 @@
 import type { z as zod } from 'zod/v3';
 import {
   EntityOnCall,
+  EntityRunbookTreeView,
   OnCallAssignment,
   RunbookView,
   ScorecardResultView,
@@ -279,5 +280,105 @@ export function scorecardOutput(
     nextLevel: view.nextLevel,
     evaluatedAt: view.evaluatedAt,
     failingChecks: failingChecksOf(view),
+  };
+}
+
+/** An entity's decision-tree runbook, so an assistant can guide a responder through it. */
+export const decisionTreeSchema = (z: Zod) =>
+  z
+    .object({
+      title: z.string(),
+      file: z.string().describe('The runbook file, as the entity names it'),
+      start: z.string().describe('The node a walk starts at without an alert'),
+      entryPoints: z
+        .array(z.object({ alert: z.string(), node: z.string() }))
+        .describe('Where to start when an alert of that name fires'),
+      nodes: z
+        .array(
+          z.object({
+            id: z.string(),
+            title: z.string(),
+            type: z.enum(['question', 'action']),
+            question: z.string().optional(),
+            answers: z
+              .array(z.object({ label: z.string(), next: z.string() }))
+              .optional()
+              .describe('Each answer and the node it leads to'),
+            action: z.string().optional().describe('What to do, in Markdown'),
+            commands: z.array(z.string()).optional(),
+            next: z.string().optional(),
+            end: z
+              .enum(['resolved', 'escalate'])
+              .optional()
+              .describe('How the walk ends at this node'),
+            escalateTo: z
+              .string()
+              .optional()
+              .describe(
+                "Who to escalate to (a rotation or group); absent for the entity's own on-call",
+              ),
+            evidenceSlos: z
+              .array(z.string())
+              .describe('SLOs whose live SLI and burn rates answer this step'),
+          }),
+        )
+        .describe('The nodes in the order written'),
+      problems: z
+        .number()
+        .describe(
+          'Problems in the runbook file (the tree is absent when its structure is broken)',
+        ),
+      lastWalkedAt: z.string().optional(),
+      lastChangedAt: z.string().optional(),
+      openFlags: z
+        .number()
+        .describe(
+          'Steps responders flagged as wrong or outdated, not yet resolved',
+        ),
+    })
+    .nullable()
+    .describe(
+      'The decision-tree runbook (reliability/runbook naming a .yaml file), or null when the entity has none',
+    );
+
+export function decisionTreeOutput(
+  state: Pick<
+    EntityRunbookTreeView,
+    'runbook' | 'problems' | 'lastWalk' | 'lastChangedAt' | 'openFlags'
+  >,
+): zod.infer<ReturnType<typeof decisionTreeSchema>> {
+  const tree = state.runbook;
+  if (!tree) {
+    return null;
+  }
+  return {
+    title: tree.title,
+    file: tree.file,
+    start: tree.start,
+    entryPoints: tree.entryPoints.map(e => ({ alert: e.alert, node: e.node })),
+    nodes: tree.nodes.map(node => ({
+      id: node.id,
+      title: node.title,
+      type: node.type,
+      ...(node.type === 'question'
+        ? {
+            question: node.question,
+            answers: node.answers.map(a => ({ label: a.label, next: a.next })),
+          }
+        : {
+            action: node.action,
+            commands: node.commands,
+            ...(node.next ? { next: node.next } : {}),
+            ...(node.end ? { end: node.end } : {}),
+            ...(node.escalation?.to ? { escalateTo: node.escalation.to } : {}),
+          }),
+      evidenceSlos: node.evidence.flatMap(e =>
+        e.type === 'slo' ? [e.slo] : [],
+      ),
+    })),
+    problems: state.problems.length,
+    ...(state.lastWalk ? { lastWalkedAt: state.lastWalk.walkedAt } : {}),
+    ...(state.lastChangedAt ? { lastChangedAt: state.lastChangedAt } : {}),
+    openFlags: state.openFlags.length,
   };
 }
