@@ -74,6 +74,10 @@ function exemptionBody() {
 
 const matrix: Record<RouteKey, RouteSecurity> = {
   'GET /health': { auth: 'open' },
+  // The monthly report: figures of the entities the caller may read, and 404 for an owner they cannot.
+  'GET /report': { auth: 'user', read: true },
+  'GET /report.md': { auth: 'user', read: true },
+  'GET /report.csv': { auth: 'user', read: true },
   'GET /openapi.json': { auth: 'user', read: true },
   'GET /entities/{kind}/{namespace}/{name}/slos': { auth: 'user', read: true },
   'POST /entities/{kind}/{namespace}/{name}/refresh': {
@@ -305,6 +309,9 @@ type PathValues = typeof examplePathValues;
 const requiredQuery: Record<RouteKey, Record<string, string>> = {
   'GET /oncall': { owner: 'group:default/payments' },
   'GET /alert-quality': { owner: 'group:default/payments' },
+  'GET /report': { owner: 'group:default/payments', month: '2026-11' },
+  'GET /report.md': { owner: 'group:default/payments', month: '2026-11' },
+  'GET /report.csv': { owner: 'group:default/payments', month: '2026-11' },
 };
 
 const entries = Object.entries(matrix);

@@ -57,6 +57,8 @@ function yamlBlocksOf(file: string, marker: string): CorpusFile[] {
 
 /** Decision-tree runbooks beside the examples' SLO files, which are no SLO files. */
 const RUNBOOK_KIND_LINE = /^kind:\s*Runbook\s*$/m;
+/** The suite's own documents (runbooks, release policies) beside the SLO files. */
+const SUITE_API_VERSION_LINE = /^apiVersion:\s*reliability\.dev\//m;
 
 let sharedCorpusNoticeShown = false;
 
@@ -87,7 +89,7 @@ export function sloCorpus(): CorpusFile[] {
   const own = yamlFilesUnder(path.join(REPOSITORY_ROOT, 'examples/services'))
     .filter(file => !file.endsWith('catalog-info.yaml'))
     .map(read)
-    .filter(file => !RUNBOOK_KIND_LINE.test(file.content));
+    .filter(file => !SUITE_API_VERSION_LINE.test(file.content));
   const root = sharedFixturesRoot();
   const shared = root
     ? [

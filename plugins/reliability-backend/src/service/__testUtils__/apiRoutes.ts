@@ -80,6 +80,7 @@ export async function listRouterRoutes(): Promise<RouteKey[]> {
     scorecards: unused,
     scorecardStore: unused,
     runbookTrees: unused,
+    reports: unused,
     releaseGate: {
       auth: unused,
       gate: unused,
