@@ -349,6 +349,7 @@ export const reliabilityPlugin = createBackendPlugin({
           onCall,
           runbooks,
           runbookTrees,
+          releaseGate,
           alerts,
           scorecards,
           scorecardStore,

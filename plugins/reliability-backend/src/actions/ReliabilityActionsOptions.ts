@@ -10,6 +10,7 @@ import { AlertStore } from '../alerts/AlertStore';
 import { ReliabilityService } from '../evaluation';
 import { OnCallService } from '../oncall/OnCallService';
 import { RunbookService, RunbookTreeService } from '../runbooks';
+import { ReleaseGateService } from '../release';
 import { ScorecardService, ScorecardStore } from '../scorecards';
 
 /**
@@ -27,6 +28,8 @@ export interface ReliabilityActionsOptions {
   runbooks: RunbookService;
   /** Decision-tree runbooks; without it the entity action answers `decisionTree: null`. */
   runbookTrees?: RunbookTreeService;
+  /** The release gate; without it there is no `get-release-gate` action. */
+  releaseGate?: ReleaseGateService;
   alerts: AlertStore;
   scorecards: ScorecardService;
   scorecardStore: ScorecardStore;

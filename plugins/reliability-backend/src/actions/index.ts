@@ -1,5 +1,6 @@
 import { createExplainErrorBudgetAction } from './createExplainErrorBudgetAction';
 import { createGetEntityReliabilityAction } from './createGetEntityReliabilityAction';
+import { createGetReleaseGateAction } from './createGetReleaseGateAction';
 import { createListBurningSlosAction } from './createListBurningSlosAction';
 import { createListTeamFailingChecksAction } from './createListTeamFailingChecksAction';
 import { createTriageAlertAction } from './createTriageAlertAction';
@@ -22,5 +23,6 @@ export function registerReliabilityActions(
   createWhoIsOnCallAction(options);
   createExplainErrorBudgetAction(options);
   createListTeamFailingChecksAction(options);
+  createGetReleaseGateAction(options);
   createTriageAlertAction(options);
 }

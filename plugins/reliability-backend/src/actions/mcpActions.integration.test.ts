@@ -23,6 +23,7 @@ const READ_TOOLS = [
   'reliability.who-is-on-call',
   'reliability.explain-error-budget',
   'reliability.list-team-failing-checks',
+  'reliability.get-release-gate',
 ];
 
 jest.setTimeout(60_000);
@@ -327,6 +328,30 @@ describe('the MCP actions of the Reliability backend', () => {
     );
   });
 
+  it('answers get-release-gate as the REST gate does, without recording a decision', async () => {
+    const client = await connect(GUEST);
+    const gatePath = 'reliability/gate/component/default/checkout';
+    const before = await backend.api(`${gatePath}/decisions`);
+    const { output } = await call(client, 'reliability.get-release-gate', {
+      entityRef: 'checkout',
+    });
+    const rest = await backend.api(`${gatePath}?preview=true`);
+    expect(output.entityRef).toBe('component:default/checkout');
+    // Checkout's availability budget is spent in the example data: releases are blocked.
+    expect(output.decision).toBe('block');
+    expect(output.allowed).toBe(false);
+    expect([output.decision, output.rule, output.summary]).toEqual([
+      rest.decision,
+      rest.rule,
+      rest.summary,
+    ]);
+    expect(output.reasons.map((r: any) => r.message)).toEqual(
+      rest.reasons.map((r: any) => r.message),
+    );
+    const after = await backend.api(`${gatePath}/decisions`);
+    expect(after.items.length).toBe(before.items.length);
+  });
+
   it('tells a caller who may not read checkout nothing about it', async () => {
     const outsider = await connect(OUTSIDER);
     const { tools } = await outsider.listTools();
@@ -348,6 +373,9 @@ describe('the MCP actions of the Reliability backend', () => {
       await call(outsider, 'reliability.explain-error-budget', {
         entityRef: 'checkout',
         sloName: 'Checkout availability',
+      }),
+      await call(outsider, 'reliability.get-release-gate', {
+        entityRef: 'checkout',
       }),
     ];
     const unknown = await call(outsider, 'reliability.get-entity-reliability', {
