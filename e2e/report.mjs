@@ -1,6 +1,6 @@
 /*
  * The monthly reliability report in Chromium: the payments team's report of this month renders
- * at /reliability/report, and printed to PDF with the page's print stylesheet it fits on one or
+ * at /reliability/report with its release gate section, and printed to PDF with the page's print stylesheet it fits on one or
  * two A4 pages. The PDF is kept beside the screenshots.
  */
 import { writeFileSync } from 'node:fs';
@@ -29,6 +29,14 @@ export async function checkMonthlyReport({ page, appUrl, outDir, log }) {
     .getByRole('heading', { name: `group:default/payments, ${month}` })
     .waitFor();
   await page.getByRole('cell', { name: 'Checkout availability' }).waitFor();
+  // The release gate's section is part of the printed report: its totals, or the one line that
+  // says there are none.
+  await page.getByText('Release gate', { exact: true }).waitFor();
+  await page
+    .getByText(
+      /release decisions; gates blocked|No release gate decisions, blocks or overrides/,
+    )
+    .waitFor();
   await page.emulateMedia({ media: 'print' });
   const pdf = await page.pdf({ format: 'A4', printBackground: true });
   await page.emulateMedia({ media: 'screen' });

@@ -276,12 +276,14 @@ export const reliabilityPlugin = createBackendPlugin({
         });
         await scorecards.schedule(scheduler);
 
+        const releaseStore = DatabaseReleaseGateStore.create({ knex });
         const reports = MonthlyReportService.create({
           catalog,
           slos: reliability.service,
           alertQuality,
           scorecards,
           scorecardStore,
+          releaseGateStore: releaseStore,
         });
         await MonthlyReportDigest.create({
           owners: readMonthlyDigestOwners(config),
@@ -293,7 +295,6 @@ export const reliabilityPlugin = createBackendPlugin({
           logger,
         }).schedule(scheduler);
         const releaseSettings = readReleaseGateSettings(config);
-        const releaseStore = DatabaseReleaseGateStore.create({ knex });
         const releaseGate = ReleaseGateService.create({
           catalog,
           auth,

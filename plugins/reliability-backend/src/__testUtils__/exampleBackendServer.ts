@@ -20,6 +20,8 @@
  *   RELIABILITY_EVAL_SECONDS  frequency of the SLO evaluation (default 60)
  *   RELIABILITY_METRICS_PORT  when set, serves OpenTelemetry metrics for Prometheus there, as
  *                             the example backend does (packages/backend/src/instrumentation.ts)
+ *   RELIABILITY_POSTGRES_URL  when set, the backend's databases are on this PostgreSQL server
+ *                             (named with RELIABILITY_DATABASE_PREFIX) instead of in-memory SQLite
  */
 import { createBackend } from '@backstage/backend-defaults';
 import {
@@ -166,7 +168,13 @@ function main() {
         backend: {
           baseUrl: `http://127.0.0.1:${port}`,
           listen: { port, host: '127.0.0.1' },
-          database: { client: 'better-sqlite3', connection: ':memory:' },
+          database: process.env.RELIABILITY_POSTGRES_URL
+            ? {
+                client: 'pg',
+                connection: process.env.RELIABILITY_POSTGRES_URL,
+                prefix: process.env.RELIABILITY_DATABASE_PREFIX,
+              }
+            : { client: 'better-sqlite3', connection: ':memory:' },
           actions: { pluginSources: ['catalog', 'reliability'] },
         },
         permission: { enabled: true },

@@ -12,6 +12,7 @@ import {
   analyzeAlertQuality,
   OnCallShift,
 } from '@reliability/backstage-plugin-common';
+import { entitiesOfScope, ownersOfEntities } from '../catalog/scopeEntities';
 import { OnCallService } from '../oncall/OnCallService';
 import { AlertStore, StoredAlertWithId } from './AlertStore';
 import { ContinuedSources, mergeContinuedAlerts } from './continuedSources';
@@ -81,6 +82,16 @@ export function alertsToPages(
     }
     return page;
   });
+}
+
+/** Who is asking, for answers that depend on what the caller may read. */
+function callerOf(credentials: BackstageCredentials): string {
+  const principal = credentials.principal as {
+    type: string;
+    userEntityRef?: string;
+    subject?: string;
+  };
+  return principal.userEntityRef ?? principal.subject ?? principal.type;
 }
 
 function ratio(part: number, whole: number): number | null {
@@ -219,16 +230,36 @@ export class AlertQualityService {
     credentials: BackstageCredentials,
   ): Promise<AlertQualityView> {
     // What a team rollup contains depends on what the caller may read: cache per caller.
-    const principal = credentials.principal as {
-      type: string;
-      userEntityRef?: string;
-      subject?: string;
-    };
-    const caller =
-      principal.userEntityRef ?? principal.subject ?? principal.type;
     return this.cached(
-      `${ownerRef}|${period.from.getTime()}|${period.to.getTime()}|${caller}`,
+      `${ownerRef}|${period.from.getTime()}|${period.to.getTime()}|${callerOf(
+        credentials,
+      )}`,
       () => this.computeOwnerAlertQuality(ownerRef, period, credentials),
+    );
+  }
+
+  /**
+   * The alert quality of a set of entities the caller may read, such as the organisation's in
+   * the monthly report, with the shifts of the entities' owner groups.
+   */
+  async getEntitiesAlertQuality(
+    subject: string,
+    entityRefs: string[],
+    period: AlertPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<AlertQualityView> {
+    const refs = [...new Set(entityRefs)].sort();
+    return this.cached(
+      `${subject}|${period.from.getTime()}|${period.to.getTime()}|${callerOf(
+        credentials,
+      )}|${refs.join(',')}`,
+      async () =>
+        this.analyzeEntities(
+          subject,
+          refs,
+          period,
+          await this.shiftsOfOwners(refs, period, credentials),
+        ),
     );
   }
 
@@ -243,12 +274,29 @@ export class AlertQualityService {
     if (!owner) {
       throw new NotFoundError(`No entity ${ownerRef} in the catalog`);
     }
-    if (owner.kind.toLowerCase() !== 'group') {
-      throw new InputError(
-        `'owner' must be a group, got ${stringifyEntityRef(owner)}`,
+    const subject = stringifyEntityRef(owner);
+    const kind = owner.kind.toLowerCase();
+    if (kind === 'system' || kind === 'domain') {
+      // A system or domain: the entities it holds, paged by the teams that own them.
+      const entityRefs =
+        (await entitiesOfScope(
+          this.options.catalog,
+          owner,
+          credentials,
+          MAX_TEAM_ENTITIES,
+        )) ?? [];
+      return this.analyzeEntities(
+        subject,
+        entityRefs,
+        period,
+        await this.shiftsOfOwners(entityRefs, period, credentials),
       );
     }
-    const subject = stringifyEntityRef(owner);
+    if (kind !== 'group') {
+      throw new InputError(
+        `'owner' must be a group, a system or a domain, got ${subject}`,
+      );
+    }
     const { items } = await this.options.catalog.queryEntities(
       {
         filter: { 'relations.ownedBy': subject },
@@ -258,18 +306,55 @@ export class AlertQualityService {
       { credentials },
     );
     const entityRefs = items.map(item => stringifyEntityRef(item));
-    const alerts = await this.listAlerts({
-      entityRefs,
-      fromMs: period.from.getTime(),
-      toMs: period.to.getTime(),
-      limit: MAX_ALERTS,
-    });
     // The team's shifts come from the group's own on-call mapping.
     const shifts = await this.options.onCall.getShifts(
       subject,
       period.from,
       period.to,
     );
+    return this.analyzeEntities(subject, entityRefs, period, shifts);
+  }
+
+  /** The shifts of the entities' owner groups, each shift once. */
+  private async shiftsOfOwners(
+    entityRefs: string[],
+    period: AlertPeriod,
+    credentials: BackstageCredentials,
+  ): Promise<OnCallShift[]> {
+    const owners = await ownersOfEntities(
+      this.options.catalog,
+      entityRefs,
+      credentials,
+    );
+    const shifts = new Map<string, OnCallShift>();
+    for (const owner of owners) {
+      for (const shift of await this.options.onCall.getShifts(
+        owner,
+        period.from,
+        period.to,
+      )) {
+        shifts.set(`${shift.user}|${shift.start}|${shift.end}`, shift);
+      }
+    }
+    return [...shifts.values()];
+  }
+
+  /** The alert quality of the entities together, and of each. */
+  private async analyzeEntities(
+    subject: string,
+    entityRefs: string[],
+    period: AlertPeriod,
+    shifts: OnCallShift[],
+  ): Promise<AlertQualityView> {
+    const alerts =
+      entityRefs.length > 0
+        ? await this.listAlerts({
+            entityRefs,
+            fromMs: period.from.getTime(),
+            toMs: period.to.getTime(),
+            limit: MAX_ALERTS,
+          })
+        : [];
     const view = this.analyze(subject, period, alerts, shifts);
     view.entities = entityRefs
       .map(entityRef => {

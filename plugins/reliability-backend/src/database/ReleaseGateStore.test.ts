@@ -124,6 +124,59 @@ describe('DatabaseReleaseGateStore', () => {
   );
 
   it.each(databases.eachSupportedId())(
+    'records each change of the gate state, not its repetitions, and lists a period with the state it began with, %p',
+    async databaseId => {
+      const { store } = await createStore(databaseId);
+      const ref = 'component:default/checkout';
+      await store.swapGateState(ref, { decision: 'allow', summary: 'a' }, T0);
+      await store.swapGateState(
+        ref,
+        { decision: 'block', summary: 'b' },
+        T0 + HOUR,
+      );
+      // Same decision, other reason: no change of state.
+      await store.swapGateState(
+        ref,
+        { decision: 'block', summary: 'c' },
+        T0 + 2 * HOUR,
+      );
+      await store.swapGateState(
+        'Component:default/Checkout',
+        { decision: 'warn', summary: 'd' },
+        T0 + 3 * HOUR,
+      );
+      await store.swapGateState(
+        'component:default/other',
+        { decision: 'block', summary: 'e' },
+        T0 + HOUR,
+      );
+      const at = (ms: number) => new Date(ms).toISOString();
+      expect(await store.listGateTransitions(ref, T0, T0 + 4 * HOUR)).toEqual([
+        { decision: 'allow', at: at(T0) },
+        { decision: 'block', at: at(T0 + HOUR) },
+        { decision: 'warn', at: at(T0 + 3 * HOUR) },
+      ]);
+      // From inside the block: the block it began with, then the change in the period.
+      expect(
+        await store.listGateTransitions(ref, T0 + 2 * HOUR, T0 + 4 * HOUR),
+      ).toEqual([
+        { decision: 'block', at: at(T0 + HOUR) },
+        { decision: 'warn', at: at(T0 + 3 * HOUR) },
+      ]);
+      expect(
+        await store.listGateTransitions(ref, T0 - HOUR, T0 + HOUR),
+      ).toEqual([{ decision: 'allow', at: at(T0) }]);
+      expect(
+        await store.listGateTransitions(
+          'component:default/unknown',
+          T0,
+          T0 + HOUR,
+        ),
+      ).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
     'keeps budget adjustments until withdrawn, with their audit, %p',
     async databaseId => {
       const { store } = await createStore(databaseId);

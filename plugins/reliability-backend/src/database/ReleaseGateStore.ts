@@ -8,6 +8,7 @@ const OVERRIDES = 'reliability_release_overrides';
 const OVERRIDE_AUDIT = 'reliability_release_override_audit';
 const DECISIONS = 'reliability_release_decisions';
 const GATE_STATE = 'reliability_release_gate_state';
+const GATE_TRANSITIONS = 'reliability_release_gate_transitions';
 const ADJUSTMENTS = 'reliability_budget_adjustments';
 const ADJUSTMENT_AUDIT = 'reliability_budget_adjustment_audit';
 
@@ -147,6 +148,15 @@ export interface ReleaseGateStore {
     state: { decision: ReleaseDecision; summary: string },
     nowMs: number,
   ): Promise<ReleaseDecision | undefined>;
+  /**
+   * The entity's gate state changes in [fromMs, toMs), oldest first, preceded by the last one
+   * before `fromMs` (the state the period began with), if any.
+   */
+  listGateTransitions(
+    entityRef: string,
+    fromMs: number,
+    toMs: number,
+  ): Promise<Array<{ decision: ReleaseDecision; at: string }>>;
   /** The entities whose last recorded state is `block`, with since when and why. */
   listBlockedEntities(): Promise<
     Array<{ entityRef: string; since: string; summary: string }>
@@ -395,16 +405,51 @@ export class DatabaseReleaseGateStore implements ReleaseGateStore {
           .insert({ entity_ref: ref, decision, summary, updated_at: nowMs })
           .onConflict('entity_ref')
           .merge();
+        await tx(GATE_TRANSITIONS).insert({
+          entity_ref: ref,
+          decision,
+          at: nowMs,
+        });
       } else if (before.decision !== decision) {
         await tx(GATE_STATE)
           .where('entity_ref', ref)
           .update({ decision, summary, updated_at: nowMs });
+        await tx(GATE_TRANSITIONS).insert({
+          entity_ref: ref,
+          decision,
+          at: nowMs,
+        });
       } else if (before.summary !== summary) {
         // Same decision, new reason (the budget moved): keep `since`.
         await tx(GATE_STATE).where('entity_ref', ref).update({ summary });
       }
       return before?.decision;
     });
+  }
+
+  async listGateTransitions(entityRef: string, fromMs: number, toMs: number) {
+    const ref = entityRef.toLowerCase();
+    const [before] = await this.knex(GATE_TRANSITIONS)
+      .where('entity_ref', ref)
+      .where('at', '<', fromMs)
+      .orderBy([
+        { column: 'at', order: 'desc' },
+        { column: 'id', order: 'desc' },
+      ])
+      .limit(1);
+    const during = await this.knex(GATE_TRANSITIONS)
+      .where('entity_ref', ref)
+      .where('at', '>=', fromMs)
+      .where('at', '<', toMs)
+      .orderBy([
+        { column: 'at', order: 'asc' },
+        { column: 'id', order: 'asc' },
+      ])
+      .limit(10_000);
+    return [...(before ? [before] : []), ...during].map(row => ({
+      decision: row.decision as ReleaseDecision,
+      at: iso(row.at),
+    }));
   }
 
   async listBlockedEntities() {

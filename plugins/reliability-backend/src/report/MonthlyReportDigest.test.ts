@@ -38,7 +38,10 @@ const catalog = catalogServiceMock({
   ],
 });
 
-/** Reports with no SLOs: the digest is about who gets what, not the figures. */
+/**
+ * Reports with no SLOs: the digest is about who gets what, not the figures; the payments team's
+ * gate was blocked for two hours of November, with one override.
+ */
 function reportsFor(months: string[]): MonthlyReportService {
   return {
     getReport: async ({
@@ -59,6 +62,31 @@ function reportsFor(months: string[]): MonthlyReportService {
         alerts: null,
         levelChanges: [],
         campaigns: [],
+        releases:
+          subject === 'group:default/payments'
+            ? [
+                {
+                  entityRef: 'component:default/checkout',
+                  decisions: [],
+                  transitions: [
+                    { decision: 'block', at: '2026-11-10T00:00:00.000Z' },
+                    { decision: 'allow', at: '2026-11-10T02:00:00.000Z' },
+                  ],
+                  overrides: [
+                    {
+                      id: 'o1',
+                      entityRef: 'component:default/checkout',
+                      approver: 'user:default/alice',
+                      reason: 'Hotfix',
+                      grantedAt: '2026-11-10T01:00:00.000Z',
+                      expiresAt: '2026-11-10T05:00:00.000Z',
+                      revokedAt: null,
+                      revokedBy: null,
+                    },
+                  ],
+                },
+              ]
+            : [],
       });
     },
   } as unknown as MonthlyReportService;
@@ -119,10 +147,15 @@ describe('MonthlyReportDigest', () => {
         topic: MONTHLY_REPORT_NOTIFICATION_TOPIC,
         metadata: { slackChannel: 'C0PAYMENTS' },
       });
+      expect(payments.payload.description).toContain(
+        'Releases blocked 2 h (1 entity), 1 override.',
+      );
       const billing = notifications.sent.find(
         n => (n.recipients as any).entityRef === 'group:default/billing',
       )!;
       expect(billing.payload.metadata).toBeUndefined();
+      // No gate data, no release words in the summary line.
+      expect(billing.payload.description).not.toMatch(/Releases/);
       expect(
         await DatabaseReportDigestStore.create({ knex }).listSent('2026-11'),
       ).toEqual(['group:default/billing', 'group:default/payments']);

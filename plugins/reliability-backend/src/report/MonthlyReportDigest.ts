@@ -9,6 +9,7 @@ import { ForwardedError, stringifyError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { NotificationService } from '@backstage/plugin-notifications-node';
 import {
+  formatReportDuration,
   MonthlyReliabilityReport,
   monthOf,
 } from '@reliability/backstage-plugin-common';
@@ -57,6 +58,19 @@ function previousMonth(nowMs: number): string {
   return monthOf(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
 }
 
+/** The release gate in a few words, only when something was blocked or overridden. */
+function releasesLine(report: MonthlyReliabilityReport): string | undefined {
+  const { total } = report.releases;
+  if (total.entitiesBlocked === 0 && total.overrides === 0) return undefined;
+  const plural = (n: number, one: string, many: string) =>
+    `${n} ${n === 1 ? one : many}`;
+  return `Releases blocked ${formatReportDuration(total.blockedMs)} (${plural(
+    total.entitiesBlocked,
+    'entity',
+    'entities',
+  )}), ${plural(total.overrides, 'override', 'overrides')}.`;
+}
+
 function describe(report: MonthlyReliabilityReport): string {
   const { summary, pages } = report;
   const missed = report.slos
@@ -72,6 +86,7 @@ function describe(report: MonthlyReliabilityReport): string {
     report.levelChanges.length
       ? `${report.levelChanges.length} scorecard level changes.`
       : undefined,
+    releasesLine(report),
   ]
     .filter(Boolean)
     .join(' ');

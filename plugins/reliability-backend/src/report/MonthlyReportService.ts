@@ -1,11 +1,12 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
-import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   MonthlyReliabilityReport,
   MonthlyReportCampaign,
   MonthlyReportLevelChange,
+  MonthlyReportReleaseInput,
   ReliabilityReportScope,
   SloHistoryPointView,
   SloView,
@@ -13,6 +14,8 @@ import {
   monthRange,
 } from '@reliability/backstage-plugin-common';
 import { AlertQualityService } from '../alerts/AlertQualityService';
+import { entitiesOfScope } from '../catalog/scopeEntities';
+import { ReleaseGateStore } from '../database/ReleaseGateStore';
 import { ReliabilityService } from '../evaluation';
 import {
   ScorecardService,
@@ -25,6 +28,8 @@ const MINUTE_MS = 60_000;
 const MAX_ENTITIES = 2_000;
 /** How far before the month a level change looks for the level it changed from. */
 const LEVEL_LOOKBACK_MS = 366 * DAY_MS;
+/** Decisions the gate store keeps per entity (and `GET /gate/…/decisions` serves at most). */
+const DECISIONS_KEPT = 200;
 
 /**
  * What a report asks for: a group, system or domain ref, or none for the organisation.
@@ -51,6 +56,8 @@ export class MonthlyReportService {
     alertQuality: AlertQualityService;
     scorecards: ScorecardService;
     scorecardStore: ScorecardStore;
+    /** The release gate's store; without it the report has no release section's data. */
+    releaseGateStore?: ReleaseGateStore;
     now?: () => number;
   }): MonthlyReportService {
     return new MonthlyReportService(options);
@@ -98,14 +105,22 @@ export class MonthlyReportService {
         });
       }
     }
+    // Every scope's pages as the alert-quality API answers them: `GET /alert-quality` of the
+    // group, system or domain; the organisation's over the report's entities.
+    const period = { from: range.from, to: new Date(endMs) };
     const alerts =
-      scope === 'group'
-        ? await this.options.alertQuality.getOwnerAlertQuality(
+      scope === 'organisation'
+        ? await this.options.alertQuality.getEntitiesAlertQuality(
             subject,
-            { from: range.from, to: new Date(endMs) },
+            entityRefs,
+            period,
             request.credentials,
           )
-        : null;
+        : await this.options.alertQuality.getOwnerAlertQuality(
+            subject,
+            period,
+            request.credentials,
+          );
     return buildMonthlyReport({
       subject,
       scope,
@@ -120,7 +135,43 @@ export class MonthlyReportService {
         endMs,
       ),
       campaigns: await this.campaigns(entityRefs, nowMs),
+      releases: await this.releases(entityRefs, range.from.getTime(), endMs),
     });
+  }
+
+  /**
+   * What the release gate recorded for each entity, as `GET /gate/…/decisions` (all kept) and
+   * `GET /gate/…/overrides` serve it, and its state changes up to the end of the period.
+   */
+  private async releases(
+    entityRefs: string[],
+    fromMs: number,
+    toMs: number,
+  ): Promise<MonthlyReportReleaseInput[]> {
+    const store = this.options.releaseGateStore;
+    if (!store) return [];
+    const nowMs = this.now();
+    const result: MonthlyReportReleaseInput[] = [];
+    for (const entityRef of entityRefs) {
+      const ref = entityRef.toLowerCase();
+      const [decisions, transitions, overrides] = await Promise.all([
+        store.listDecisions(ref, DECISIONS_KEPT),
+        store.listGateTransitions(ref, fromMs, toMs),
+        store.listOverrides({ entityRef: ref }, nowMs),
+      ]);
+      const oldest = decisions[decisions.length - 1];
+      result.push({
+        entityRef,
+        decisions,
+        // All kept decisions fall in the month: older ones of the month may have been trimmed.
+        decisionsTruncated:
+          decisions.length >= DECISIONS_KEPT &&
+          Date.parse(oldest.decidedAt) > fromMs,
+        transitions,
+        overrides,
+      });
+    }
+    return result;
   }
 
   /**
@@ -159,27 +210,6 @@ export class MonthlyReportService {
     entityRefs: string[];
   }> {
     const { catalog, slos } = this.options;
-    const owned = (entities: Entity[]) =>
-      entities
-        .filter(
-          e =>
-            !['group', 'user', 'location', 'system', 'domain'].includes(
-              e.kind.toLowerCase(),
-            ),
-        )
-        .map(e => stringifyEntityRef(e));
-    const query = async (filter: Record<string, string | string[]>) =>
-      (
-        await catalog.queryEntities(
-          {
-            filter,
-            fields: ['kind', 'metadata.namespace', 'metadata.name'],
-            limit: MAX_ENTITIES,
-          },
-          { credentials },
-        )
-      ).items;
-
     if (!subjectRef) {
       // The organisation: every entity with SLOs that the caller may read.
       const refs = new Set<string>();
@@ -211,37 +241,19 @@ export class MonthlyReportService {
       throw new NotFoundError(`No entity ${subjectRef} in the catalog`);
     }
     const subject = stringifyEntityRef(entity);
-    switch (entity.kind.toLowerCase()) {
-      case 'group':
-        return {
-          scope: 'group',
-          subject,
-          entityRefs: owned(await query({ 'relations.ownedBy': subject })),
-        };
-      case 'system':
-        return {
-          scope: 'system',
-          subject,
-          entityRefs: owned(await query({ 'relations.partOf': subject })),
-        };
-      case 'domain': {
-        const systems = (await query({ 'relations.partOf': subject }))
-          .filter(e => e.kind.toLowerCase() === 'system')
-          .map(e => stringifyEntityRef(e));
-        return {
-          scope: 'domain',
-          subject,
-          entityRefs:
-            systems.length > 0
-              ? owned(await query({ 'relations.partOf': systems }))
-              : [],
-        };
-      }
-      default:
-        throw new InputError(
-          `'owner' must be a group, a system or a domain, got ${subject}`,
-        );
+    const entityRefs = await entitiesOfScope(
+      catalog,
+      entity,
+      credentials,
+      MAX_ENTITIES,
+    );
+    if (!entityRefs) {
+      throw new InputError(
+        `'owner' must be a group, a system or a domain, got ${subject}`,
+      );
     }
+    const kind = entity.kind.toLowerCase() as 'group' | 'system' | 'domain';
+    return { scope: kind, subject, entityRefs };
   }
 
   /** Level changes in the month, from the scorecard history the history API serves. */

@@ -4397,10 +4397,19 @@ export const spec = {
       get: {
         operationId: 'GetOwnerAlertQuality',
         description:
-          'Alert quality of every entity a group owns, together and per entity.',
+          "Alert quality of every entity a group owns, a system holds or the systems of a domain hold, together and per entity. A group's shifts are its own on-call schedule's; a system's or domain's are those of its entities' owner groups.",
         parameters: [
           {
-            $ref: '#/components/parameters/owner',
+            name: 'owner',
+            in: 'query',
+            required: true,
+            description:
+              'A group, system or domain entity ref (payments means group:default/payments).',
+            schema: {
+              type: 'string',
+              minLength: 1,
+              maxLength: 512,
+            },
           },
           {
             $ref: '#/components/parameters/from',
@@ -6778,7 +6787,7 @@ export const spec = {
       get: {
         operationId: 'GetMonthlyReport',
         description:
-          "The monthly reliability report of a group, system, domain or the organisation; per SLO attainment, budget and worst day, the team's pages, scorecard level changes and campaign progress. Only entities the caller may read are included.",
+          'The monthly reliability report of a group, system, domain or the organisation; per SLO attainment, budget and worst day, the pages of its entities (as GET /alert-quality answers them), scorecard level changes, campaign progress, and release blocks and overrides. Only entities the caller may read are included.',
         parameters: [
           {
             name: 'owner',
@@ -6822,6 +6831,7 @@ export const spec = {
                     'pages',
                     'levelChanges',
                     'campaigns',
+                    'releases',
                   ],
                   properties: {
                     subject: {
@@ -7086,6 +7096,130 @@ export const spec = {
                         },
                       },
                     },
+                    releases: {
+                      type: 'object',
+                      description:
+                        'Release blocks and overrides of the month, from what the release gate recorded; no entities when the scope has no gate data.',
+                      required: ['entities', 'total', 'decisionsTruncated'],
+                      properties: {
+                        entities: {
+                          type: 'array',
+                          items: {
+                            type: 'object',
+                            required: [
+                              'entityRef',
+                              'decisions',
+                              'blockDecisions',
+                              'warnDecisions',
+                              'blockedMs',
+                              'blockedAtEnd',
+                              'overrides',
+                            ],
+                            properties: {
+                              entityRef: {
+                                type: 'string',
+                              },
+                              decisions: {
+                                type: 'integer',
+                              },
+                              blockDecisions: {
+                                type: 'integer',
+                              },
+                              warnDecisions: {
+                                type: 'integer',
+                              },
+                              blockedMs: {
+                                type: 'number',
+                                nullable: true,
+                                description:
+                                  'Time the gate was blocked in the month (so far), from its recorded state changes; null when none was recorded.',
+                              },
+                              blockedAtEnd: {
+                                type: 'boolean',
+                              },
+                              overrides: {
+                                type: 'array',
+                                items: {
+                                  type: 'object',
+                                  required: [
+                                    'id',
+                                    'entityRef',
+                                    'approver',
+                                    'reason',
+                                    'from',
+                                    'to',
+                                    'revokedAt',
+                                    'revokedBy',
+                                  ],
+                                  properties: {
+                                    id: {
+                                      type: 'string',
+                                    },
+                                    entityRef: {
+                                      type: 'string',
+                                    },
+                                    approver: {
+                                      type: 'string',
+                                    },
+                                    reason: {
+                                      type: 'string',
+                                    },
+                                    from: {
+                                      type: 'string',
+                                    },
+                                    to: {
+                                      type: 'string',
+                                    },
+                                    revokedAt: {
+                                      type: 'string',
+                                      nullable: true,
+                                    },
+                                    revokedBy: {
+                                      type: 'string',
+                                      nullable: true,
+                                    },
+                                  },
+                                },
+                              },
+                            },
+                          },
+                        },
+                        total: {
+                          type: 'object',
+                          required: [
+                            'decisions',
+                            'blockDecisions',
+                            'warnDecisions',
+                            'blockedMs',
+                            'entitiesBlocked',
+                            'overrides',
+                          ],
+                          properties: {
+                            decisions: {
+                              type: 'integer',
+                            },
+                            blockDecisions: {
+                              type: 'integer',
+                            },
+                            warnDecisions: {
+                              type: 'integer',
+                            },
+                            blockedMs: {
+                              type: 'number',
+                            },
+                            entitiesBlocked: {
+                              type: 'integer',
+                            },
+                            overrides: {
+                              type: 'integer',
+                            },
+                          },
+                        },
+                        decisionsTruncated: {
+                          type: 'boolean',
+                        },
+                      },
+                    },
                   },
                 },
               },
@@ -7199,8 +7333,18 @@ export const spec = {
       get: {
         operationId: 'GetMonthlyReportCsv',
         description:
-          'The SLO table of the monthly reliability report as CSV with a header row.',
+          'A table of the monthly reliability report as CSV with a header row; the SLO table by default.',
         parameters: [
+          {
+            name: 'table',
+            in: 'query',
+            description:
+              'slos (one row per SLO), releases (one row per entity with release gate data, then a total row) or overrides (one row per override granted in the month).',
+            schema: {
+              type: 'string',
+              enum: ['slos', 'releases', 'overrides'],
+            },
+          },
           {
             name: 'owner',
             in: 'query',

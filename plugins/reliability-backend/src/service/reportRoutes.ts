@@ -8,7 +8,9 @@ import {
 } from '@reliability/backstage-plugin-common';
 import express from 'express';
 import { MonthlyReportService } from '../report/MonthlyReportService';
-import { parseTextParam } from './requestParams';
+import { parseEnumParam, parseTextParam } from './requestParams';
+
+const CSV_TABLES = ['slos', 'releases', 'overrides'] as const;
 
 /**
  * What the report routes need.
@@ -34,7 +36,8 @@ function fileNameOf(report: MonthlyReliabilityReport): string {
 
 /**
  * Adds `GET /report`, `/report.md` and `/report.csv`: the monthly reliability report as JSON,
- * Markdown and CSV (downloads, with a file name). Every route needs a user or service credential;
+ * Markdown and CSV (downloads, with a file name; `?table=slos|releases|overrides` picks the CSV
+ * table). Every route needs a user or service credential;
  * the report holds only what the caller may read.
  *
  * @internal
@@ -97,11 +100,19 @@ export function registerReportRoutes(
   target.get(
     '/report.csv',
     route(async (req, res) => {
+      const table = parseEnumParam(
+        req.query.table,
+        'table',
+        CSV_TABLES,
+        'slos',
+      );
       const report = await read(req);
       res
         .type('text/csv; charset=utf-8')
-        .attachment(`${fileNameOf(report)}.csv`)
-        .send(monthlyReportToCsv(report));
+        .attachment(
+          `${fileNameOf(report)}${table === 'slos' ? '' : `-${table}`}.csv`,
+        )
+        .send(monthlyReportToCsv(report, table));
     }),
   );
 }

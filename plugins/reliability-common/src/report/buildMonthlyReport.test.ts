@@ -76,6 +76,7 @@ const base: MonthlyReportInput = {
   alerts: null,
   levelChanges: [],
   campaigns: [],
+  releases: [],
 };
 
 describe('monthRange', () => {

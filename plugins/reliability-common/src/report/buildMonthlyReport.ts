@@ -9,6 +9,7 @@ import type {
   ReliabilityReportScope,
 } from './model';
 import { monthRange } from './monthRange';
+import { MonthlyReportReleaseInput, releasesOfMonth } from './releasesOfMonth';
 
 /**
  * What the report is made of: the API's own views, read by the backend for the month.
@@ -27,10 +28,15 @@ export interface MonthlyReportInput {
     /** Its history over the month with a step of one day (`GET /slos/{id}/history`). */
     days: SloHistoryPointView[];
   }>;
-  /** The month's alert quality of the group (`GET /alert-quality`); `null` for other scopes. */
+  /**
+   * The month's alert quality of the subject's entities (`GET /alert-quality` of the group,
+   * system or domain); `null` when unknown.
+   */
   alerts: AlertQualityView | null;
   levelChanges: MonthlyReportLevelChange[];
   campaigns: MonthlyReportCampaign[];
+  /** What the release gate recorded for the entities; empty where no gate is used. */
+  releases: MonthlyReportReleaseInput[];
 }
 
 function attainmentOf(
@@ -133,6 +139,7 @@ export function buildMonthlyReport(
     throw new Error(`'${input.month}' is not a month such as 2026-12`);
   }
   const partial = input.nowMs < range.to.getTime();
+  const endMs = Math.min(input.nowMs, range.to.getTime());
   const slos = input.slos
     .map(({ slo, days }) => sloOfMonth(slo, days, partial))
     .sort(
@@ -163,5 +170,6 @@ export function buildMonthlyReport(
         a.at.localeCompare(b.at) || a.entityRef.localeCompare(b.entityRef),
     ),
     campaigns: input.campaigns,
+    releases: releasesOfMonth(input.releases, range.from.getTime(), endMs),
   };
 }

@@ -2,3 +2,4 @@ export * from './model';
 export * from './monthRange';
 export * from './buildMonthlyReport';
 export * from './renderReport';
+export * from './releasesOfMonth';

@@ -92,6 +92,69 @@ export interface MonthlyReportPages {
 }
 
 /**
+ * A release override granted in the month.
+ *
+ * @public
+ */
+export interface MonthlyReportOverride {
+  id: string;
+  entityRef: string;
+  /** Who granted it. */
+  approver: string;
+  reason: string;
+  /** When it was granted and when it expires (or expired), ISO 8601. */
+  from: string;
+  to: string;
+  revokedAt: string | null;
+  revokedBy: string | null;
+}
+
+/**
+ * One entity's release gate in the month.
+ *
+ * @public
+ */
+export interface MonthlyReportReleaseEntity {
+  entityRef: string;
+  /** Decisions the gate answered and recorded in the month (`GET /gate/…/decisions`). */
+  decisions: number;
+  blockDecisions: number;
+  warnDecisions: number;
+  /**
+   * How long the gate was blocked in the month (or the month so far), from its recorded state
+   * transitions; `null` when no transition was recorded up to the month's end.
+   */
+  blockedMs: number | null;
+  /** Whether the gate was blocked at the end of the month (or now). */
+  blockedAtEnd: boolean;
+  overrides: MonthlyReportOverride[];
+}
+
+/**
+ * Release blocks and overrides of the month: the entities with gate data and their total.
+ *
+ * @public
+ */
+export interface MonthlyReportReleases {
+  /** Entities with a recorded decision, state or override; empty when the scope has none. */
+  entities: MonthlyReportReleaseEntity[];
+  total: {
+    decisions: number;
+    blockDecisions: number;
+    warnDecisions: number;
+    blockedMs: number;
+    /** Entities whose gate was blocked at some time in the month. */
+    entitiesBlocked: number;
+    overrides: number;
+  };
+  /**
+   * Set when an entity had more decisions than the store keeps (the newest 200 per entity), so
+   * that the month's counts miss its oldest decisions.
+   */
+  decisionsTruncated: boolean;
+}
+
+/**
  * The monthly reliability report.
  *
  * @public
@@ -110,8 +173,12 @@ export interface MonthlyReliabilityReport {
   entities: string[];
   summary: { slos: number; met: number; missed: number; unknown: number };
   slos: MonthlyReportSlo[];
-  /** `null` when the subject is not a group (pages are counted per team). */
+  /**
+   * The alert quality of the subject's entities, as `GET /alert-quality` answers it for a group,
+   * system or domain; `null` when the alert-quality service is not available.
+   */
   pages: MonthlyReportPages | null;
   levelChanges: MonthlyReportLevelChange[];
   campaigns: MonthlyReportCampaign[];
+  releases: MonthlyReportReleases;
 }

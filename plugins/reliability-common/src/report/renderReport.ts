@@ -1,4 +1,4 @@
-import type { MonthlyReliabilityReport } from './model';
+import type { MonthlyReliabilityReport, MonthlyReportReleases } from './model';
 
 function pct(value: number | null, digits = 2): string {
   return value === null ? '–' : `${(value * 100).toFixed(digits)} %`;
@@ -103,6 +103,7 @@ export function monthlyReportToMarkdown(
       ),
     );
   }
+  lines.push('', '## Release gate', '', ...releasesToMarkdown(report.releases));
   if (report.campaigns.length > 0) {
     lines.push(
       '',
@@ -119,6 +120,69 @@ export function monthlyReportToMarkdown(
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * The one line a report says about the release gate: the totals, or that nothing was recorded.
+ *
+ * @public
+ */
+export function describeReleases(releases: MonthlyReportReleases): string {
+  if (releases.entities.length === 0) {
+    return 'No release gate decisions, blocks or overrides were recorded this month.';
+  }
+  const t = releases.total;
+  return `${t.blockDecisions} blocked and ${t.warnDecisions} warned of ${
+    t.decisions
+  } release decisions; gates blocked ${formatReportDuration(
+    t.blockedMs,
+  )} in all (${t.entitiesBlocked} of ${releases.entities.length} entities); ${
+    t.overrides
+  } override${t.overrides === 1 ? '' : 's'} granted.${
+    releases.decisionsTruncated
+      ? ' Some entities had more decisions than are kept (200 each): their oldest are not counted.'
+      : ''
+  }`;
+}
+
+function releasesToMarkdown(releases: MonthlyReportReleases): string[] {
+  const lines = [describeReleases(releases)];
+  if (releases.entities.length === 0) return lines;
+  lines.push(
+    '',
+    '| Entity | Decisions | Blocked | Warned | Time blocked | Blocked at end | Overrides |',
+    '| --- | ---: | ---: | ---: | ---: | --- | ---: |',
+    ...releases.entities.map(
+      e =>
+        `| ${cell(e.entityRef)} | ${e.decisions} | ${e.blockDecisions} | ${
+          e.warnDecisions
+        } | ${formatReportDuration(e.blockedMs)} | ${
+          e.blockedAtEnd ? 'yes' : 'no'
+        } | ${e.overrides.length} |`,
+    ),
+    `| **Total** | ${releases.total.decisions} | ${
+      releases.total.blockDecisions
+    } | ${releases.total.warnDecisions} | ${formatReportDuration(
+      releases.total.blockedMs,
+    )} | | ${releases.total.overrides} |`,
+  );
+  const overrides = releases.entities.flatMap(e => e.overrides);
+  if (overrides.length > 0) {
+    lines.push(
+      '',
+      '| Override of | Granted by | Reason | From | To | Revoked |',
+      '| --- | --- | --- | --- | --- | --- |',
+      ...overrides.map(
+        o =>
+          `| ${cell(o.entityRef)} | ${cell(o.approver)} | ${cell(o.reason)} | ${
+            o.from
+          } | ${o.to} | ${
+            o.revokedAt ? `${o.revokedAt} by ${cell(o.revokedBy ?? '?')}` : '–'
+          } |`,
+      ),
+    );
+  }
+  return lines;
+}
+
 /** One CSV cell (RFC 4180); a cell a spreadsheet would run as a formula gets an apostrophe. */
 function csv(value: string | number | null): string {
   if (value === null) return '';
@@ -127,12 +191,96 @@ function csv(value: string | number | null): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
+function csvOf(rows: Array<Array<string | number | null>>): string {
+  return `${rows.map(row => row.map(csv).join(',')).join('\r\n')}\r\n`;
+}
+
 /**
- * The report's SLO table as CSV, one row per SLO, for a spreadsheet.
+ * The tables of the report a spreadsheet can read: `slos` (one row per SLO), `releases` (one
+ * row per entity with release gate data, then a total row), `overrides` (one row per override
+ * granted in the month).
  *
  * @public
  */
-export function monthlyReportToCsv(report: MonthlyReliabilityReport): string {
+export type MonthlyReportCsvTable = 'slos' | 'releases' | 'overrides';
+
+/**
+ * One table of the report as CSV, for a spreadsheet: by default the SLO table, one row per SLO.
+ *
+ * @public
+ */
+export function monthlyReportToCsv(
+  report: MonthlyReliabilityReport,
+  table: MonthlyReportCsvTable = 'slos',
+): string {
+  if (table === 'releases') {
+    const { entities, total } = report.releases;
+    return csvOf([
+      [
+        'month',
+        'subject',
+        'entity',
+        'decisions',
+        'block_decisions',
+        'warn_decisions',
+        'blocked_ms',
+        'blocked_at_end',
+        'overrides',
+      ],
+      ...entities.map(e => [
+        report.month,
+        report.subject,
+        e.entityRef,
+        e.decisions,
+        e.blockDecisions,
+        e.warnDecisions,
+        e.blockedMs,
+        e.blockedAtEnd ? 'true' : 'false',
+        e.overrides.length,
+      ]),
+      [
+        report.month,
+        report.subject,
+        'total',
+        total.decisions,
+        total.blockDecisions,
+        total.warnDecisions,
+        total.blockedMs,
+        null,
+        total.overrides,
+      ],
+    ]);
+  }
+  if (table === 'overrides') {
+    return csvOf([
+      [
+        'month',
+        'subject',
+        'entity',
+        'override_id',
+        'granted_by',
+        'reason',
+        'from',
+        'to',
+        'revoked_at',
+        'revoked_by',
+      ],
+      ...report.releases.entities.flatMap(e =>
+        e.overrides.map(o => [
+          report.month,
+          report.subject,
+          o.entityRef,
+          o.id,
+          o.approver,
+          o.reason,
+          o.from,
+          o.to,
+          o.revokedAt,
+          o.revokedBy,
+        ]),
+      ),
+    ]);
+  }
   const header = [
     'month',
     'subject',
@@ -161,7 +309,5 @@ export function monthlyReportToCsv(report: MonthlyReliabilityReport): string {
     slo.worstDay?.day ?? null,
     slo.worstDay?.sli ?? null,
   ]);
-  return `${[header, ...rows]
-    .map(row => row.map(csv).join(','))
-    .join('\r\n')}\r\n`;
+  return csvOf([header, ...rows]);
 }

@@ -7,6 +7,7 @@ import type {
   RunbookWalkStep,
   RunbookWalkView,
   MonthlyReliabilityReport,
+  MonthlyReportCsvTable,
 } from '@reliability/backstage-plugin-common';
 import {
   AlertPeriodRequest,
@@ -160,10 +161,14 @@ export interface ReliabilityApi {
     owner?: string;
     month: string;
   }): Promise<MonthlyReliabilityReport>;
-  /** The same report as a Markdown or CSV file. */
+  /**
+   * The same report as a Markdown or CSV file; `table` picks the CSV's table (the SLOs by
+   * default, or the release gate's entities or overrides).
+   */
   downloadMonthlyReport(
     request: { owner?: string; month: string },
     format: 'md' | 'csv',
+    table?: MonthlyReportCsvTable,
   ): Promise<Blob>;
   /**
    * The release gate's decision for an entity, without recording it as a decision (the

@@ -9,6 +9,7 @@ import type {
   RunbookWalkStep,
   RunbookWalkView,
   MonthlyReliabilityReport,
+  MonthlyReportCsvTable,
   BlockedReleaseView,
   ReleaseDecisionRecordView,
   ReleaseGateView,
@@ -304,8 +305,14 @@ export class ReliabilityClient implements ReliabilityApi {
   async downloadMonthlyReport(
     request: { owner?: string; month: string },
     format: 'md' | 'csv',
+    table?: MonthlyReportCsvTable,
   ): Promise<Blob> {
-    const res = await this.request(`/report.${format}${reportQuery(request)}`);
+    const query = reportQuery(request);
+    const res = await this.request(
+      `/report.${format}${query}${
+        format === 'csv' && table ? `&table=${encodeURIComponent(table)}` : ''
+      }`,
+    );
     return res.blob();
   }
 

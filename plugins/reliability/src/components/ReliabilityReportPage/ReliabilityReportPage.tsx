@@ -19,6 +19,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import {
   MonthlyReliabilityReport,
+  MonthlyReportCsvTable,
   MonthlyReportSlo,
   formatReportDuration,
 } from '@reliability/backstage-plugin-common';
@@ -26,6 +27,7 @@ import { useSearchParams } from 'react-router-dom';
 import useAsync from 'react-use/esm/useAsync';
 import useAsyncFn from 'react-use/esm/useAsyncFn';
 import { reliabilityApiRef } from '../../api';
+import { ReportReleasesSection } from './ReportReleasesSection';
 
 const ORGANISATION = 'organisation';
 
@@ -128,6 +130,7 @@ function ReportBody(props: { report: MonthlyReliabilityReport }) {
           </InfoCard>
         </Box>
       )}
+      <ReportReleasesSection releases={report.releases} />
       <Box mt={2} component="section">
         <InfoCard title="Scorecards">
           <Typography>
@@ -189,13 +192,18 @@ export function ReliabilityReportPage() {
     [api, owner, month],
   );
   const [downloaded, downloadAs] = useAsyncFn(
-    async (format: 'md' | 'csv') => {
-      const blob = await api.downloadMonthlyReport(request, format);
+    async (format: 'md' | 'csv', table?: MonthlyReportCsvTable) => {
+      const blob = table
+        ? await api.downloadMonthlyReport(request, format, table)
+        : await api.downloadMonthlyReport(request, format);
       const subject = (report.value?.subject ?? owner).replace(
         /[^a-z0-9-]+/gi,
         '-',
       );
-      download(blob, `reliability-${subject}-${month}.${format}`);
+      download(
+        blob,
+        `reliability-${subject}-${month}${table ? `-${table}` : ''}.${format}`,
+      );
     },
     [api, owner, month, report.value?.subject],
   );
@@ -206,7 +214,7 @@ export function ReliabilityReportPage() {
     <Page themeId="tool">
       <Header
         title="Monthly reliability report"
-        subtitle="SLO attainment, pages and readiness for one month"
+        subtitle="SLO attainment, pages, readiness and releases for one month"
       />
       <Content>
         <Box className={classes.pickers} mb={2} data-print="hide">
@@ -248,6 +256,22 @@ export function ReliabilityReportPage() {
           <Button variant="outlined" onClick={() => downloadAs('csv')}>
             Download CSV
           </Button>
+          {(report.value?.releases.entities.length ?? 0) > 0 && (
+            <Button
+              variant="outlined"
+              onClick={() => downloadAs('csv', 'releases')}
+            >
+              Download release CSV
+            </Button>
+          )}
+          {(report.value?.releases.total.overrides ?? 0) > 0 && (
+            <Button
+              variant="outlined"
+              onClick={() => downloadAs('csv', 'overrides')}
+            >
+              Download overrides CSV
+            </Button>
+          )}
           <Button variant="outlined" onClick={() => window.print()}>
             Print
           </Button>
