@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
 import { createTestDatabases } from '../__testUtils__/testDatabases';
 import {
@@ -173,6 +174,35 @@ describe('DatabaseReleaseGateStore', () => {
           T0 + HOUR,
         ),
       ).toEqual([]);
+    },
+  );
+
+  it.each(databases.eachSupportedId())(
+    "starts the transitions with each entity's state of before the migration, %p",
+    async databaseId => {
+      const { knex, store } = await createStore(databaseId);
+      const migration = {
+        directory: resolvePackagePath(
+          '@reliability/backstage-plugin-backend',
+          'migrations',
+        ),
+        name: '20261202_0508_release_gate_transitions.js',
+      };
+      await knex.migrate.down(migration);
+      await knex('reliability_release_gate_state').insert({
+        entity_ref: 'component:default/checkout',
+        decision: 'block',
+        summary: 'spent',
+        updated_at: T0,
+      });
+      await knex.migrate.up(migration);
+      expect(
+        await store.listGateTransitions(
+          'component:default/checkout',
+          T0 + HOUR,
+          T0 + 2 * HOUR,
+        ),
+      ).toEqual([{ decision: 'block', at: new Date(T0).toISOString() }]);
     },
   );
 
