@@ -5,6 +5,9 @@ import {
 import { startTestBackend } from '@backstage/backend-test-utils';
 import { reliabilitySliSourcesExtensionPoint, SliSource } from './sliSources';
 
+// Each test starts a backend; on a loaded machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 function fakeSource(type: string): SliSource {
   return {
     type,

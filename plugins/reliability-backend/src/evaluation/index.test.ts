@@ -4,6 +4,9 @@ import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { applyDatabaseMigrations } from '../database/migrations';
 import { createReliabilityServices } from './index';
 
+// Each test migrates a database; on a loaded machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
 
 describe('createReliabilityServices', () => {

@@ -11,6 +11,9 @@ import {
   reliabilityJsmModule,
 } from './onCallProviderModules';
 
+// Each test starts a backend; on a loaded machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 /** A stand-in for the plugin that owns the extension points, recording what modules add. */
 function recordingPlugin(received: {
   providers: OnCallProvider[];

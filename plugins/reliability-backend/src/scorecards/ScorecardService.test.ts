@@ -18,6 +18,9 @@ import { applyDatabaseMigrations } from '../database/migrations';
 import { DefaultScorecardService } from './ScorecardService';
 import { DatabaseScorecardStore } from './ScorecardStore';
 
+// Each test migrates a database; on a loaded machine that takes longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 const DAY = 24 * 60 * 60 * 1000;
 const T0 = Date.parse('2026-11-01T10:00:00Z');
 const REF = 'component:default/checkout';

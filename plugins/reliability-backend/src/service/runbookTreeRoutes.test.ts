@@ -22,6 +22,10 @@ import { RunbookTreeService } from '../runbooks/RunbookTreeService';
 import { spec } from '../schema/openapi.generated';
 import { registerRunbookTreeRoutes } from './runbookTreeRoutes';
 
+// Each test migrates a database and compiles the spec's response schemas: on a loaded machine
+// (a CI run at load 12) that took longer than Jest's default 5 s.
+jest.setTimeout(30_000);
+
 const T0 = Date.parse('2026-12-01T03:00:00Z');
 const RUNBOOK = `apiVersion: reliability.dev/v1
 kind: Runbook

@@ -206,6 +206,41 @@ describe('decideRelease', () => {
     expect(expired.override).toBeNull();
   });
 
+  it('still warns under an override when another SLO is low, and says the block was overridden', () => {
+    const override = {
+      id: 'o1',
+      reason: 'Fix for the outage',
+      approver: 'user:default/alice',
+      expiresAt: new Date(NOW + HOUR).toISOString(),
+    };
+    const answer = decide(
+      [
+        slo({ id: 'payment', displayName: 'Checkout payment', remaining: -0.2 }),
+        slo({ remaining: 0.245 }),
+      ],
+      {},
+      { overrides: [override] },
+    );
+    expect(answer).toMatchObject({
+      decision: 'warn',
+      allowed: true,
+      rule: 'low-budget',
+      override,
+    });
+    expect(answer.summary).toMatch(
+      /^Releases allowed by override, with a warning: Checkout availability has 24\.5 %/,
+    );
+    expect(answer.reasons[0]).toMatchObject({ rule: 'low-budget', effect: 'warn' });
+    expect(answer.reasons.map(r => r.rule)).toContain('override');
+    // Without the override the same SLOs block.
+    expect(
+      decide([
+        slo({ id: 'payment', displayName: 'Checkout payment', remaining: -0.2 }),
+        slo({ remaining: 0.245 }),
+      ]).decision,
+    ).toBe('block');
+  });
+
   describe('freezes', () => {
     const yearEnd = {
       name: 'Year-end freeze',

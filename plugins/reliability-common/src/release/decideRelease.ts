@@ -384,7 +384,11 @@ function summaryOf(
     return `Releases blocked: ${stripDetails(deciding)}${more}`;
   }
   if (decision === 'warn') {
-    return `Releases allowed with a warning: ${deciding.message}${more}`;
+    // A block lifted by an override stays visible in the one line people read.
+    const overridden = reasons.some(r => r.rule === 'override');
+    return `Releases allowed ${
+      overridden ? 'by override, ' : ''
+    }with a warning: ${deciding.message}${more}`;
   }
   if (deciding.rule === 'override') {
     return `Releases allowed by override: ${deciding.message}`;
