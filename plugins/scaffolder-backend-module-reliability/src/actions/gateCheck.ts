@@ -22,7 +22,9 @@ const DEFAULT_TIMEOUT_SECONDS = 30;
  * @public
  */
 export interface ReliabilityGateCheckActionOptions {
+  /** Finds the Reliability backend (`getBaseUrl('reliability')`). */
   discovery: DiscoveryService;
+  /** Makes the token that asks the gate on behalf of the template's user. */
   auth: AuthService;
   /** `app.baseUrl`, for the `url` output (the entity's Reliability tab); the gate route without it. */
   appBaseUrl?: string;
