@@ -20,6 +20,7 @@ const PACKAGES = [
   'plugins/reliability-common',
   'plugins/reliability-node',
   'packages/reliability-cli',
+  'plugins/scaffolder-backend-module-reliability',
 ];
 const OMITTED = 'ae-wrong-input-file-type,ae-undocumented';
 

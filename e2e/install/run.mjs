@@ -101,6 +101,10 @@ const PACKAGES = [
     dir: 'packages/reliability-cli',
     files: ['dist/index.cjs.js', 'bin/reliability'],
   },
+  {
+    dir: 'plugins/scaffolder-backend-module-reliability',
+    files: ['dist/index.cjs.js', 'dist/index.d.ts'],
+  },
 ];
 
 const harness = createHarness('install');
@@ -439,10 +443,18 @@ function addReliability(appDir, legacyApp, packed) {
     'plugins/reliability-backend/README.md',
     'yarn --cwd packages/backend add @reliability/backstage-plugin-backend',
   );
+  fromReadme(
+    'plugins/scaffolder-backend-module-reliability/README.md',
+    'yarn --cwd packages/backend add @reliability/plugin-scaffolder-backend-module-reliability',
+  );
   for (const [pkgDir, name] of [
     ['packages/app', '@reliability/backstage-plugin'],
     ['packages/app-legacy', '@reliability/backstage-plugin'],
     ['packages/backend', '@reliability/backstage-plugin-backend'],
+    [
+      'packages/backend',
+      '@reliability/plugin-scaffolder-backend-module-reliability',
+    ],
   ]) {
     const file = join(appDir, pkgDir, 'package.json');
     const manifest = readJson(file);
@@ -480,6 +492,9 @@ function addReliability(appDir, legacyApp, packed) {
     `${fromReadme(
       'plugins/reliability-backend/README.md',
       "backend.add(import('@reliability/backstage-plugin-backend'));",
+    )}\n${fromReadme(
+      'plugins/scaffolder-backend-module-reliability/README.md',
+      "backend.add(\n  import('@reliability/plugin-scaffolder-backend-module-reliability'),\n);",
     )}\n\n`,
   );
 
@@ -776,6 +791,20 @@ async function checkInBrowser(page, label) {
       },
       logFile,
     );
+    // The scaffolder module's README line: the fresh app's scaffolder lists our action.
+    const actions = await fetch(`${BACKEND_URL}/api/scaffolder/v2/actions`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    const actionIds = actions.ok
+      ? (await actions.json()).map(action => action.id)
+      : [];
+    if (!actionIds.includes('reliability:gate:check')) {
+      throw new InstallError(
+        `GET /api/scaffolder/v2/actions (${
+          actions.status
+        }) does not list reliability:gate:check: ${actionIds.join(', ')}`,
+      );
+    }
     const entityUrl = `${APP_URL}/catalog/default/component/orders`;
     await page.goto(entityUrl, { waitUntil: 'domcontentloaded' });
     await page
