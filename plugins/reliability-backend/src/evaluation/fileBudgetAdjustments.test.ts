@@ -196,13 +196,13 @@ describe('budget adjustments declared in the SLO files', () => {
       let snapshot = await evaluations.getSnapshot(sloId);
       let valid = (minutes - OUTAGE_MINUTES) * 1000;
       let bad = (minutes - OUTAGE_MINUTES - 60) * 0.5 + 60 * 500;
-      expect(snapshot!.result.sli).toBeCloseTo(1 - bad / valid, 12);
-      expect(snapshot!.result.budget.remaining).toBeCloseTo(
+      expect(snapshot!.result!.sli).toBeCloseTo(1 - bad / valid, 12);
+      expect(snapshot!.result!.budget!.remaining).toBeCloseTo(
         1 - bad / valid / 0.001,
         12,
       );
       // The maintenance alone spends more than the 0.1 % budget: still exhausted.
-      expect(snapshot!.result.budget.remaining).toBeLessThan(0);
+      expect(snapshot!.result!.budget!.remaining).toBeLessThan(0);
       expect((await decide()).decision).toBe('block');
 
       // Adding the maintenance through the API: one list, both windows out, budget left.
@@ -223,8 +223,8 @@ describe('budget adjustments declared in the SLO files', () => {
       snapshot = await evaluations.getSnapshot(sloId);
       valid = (minutes - OUTAGE_MINUTES - 60) * 1000;
       bad = (minutes - OUTAGE_MINUTES - 60) * 0.5;
-      expect(snapshot!.result.sli).toBeCloseTo(1 - bad / valid, 12);
-      expect(snapshot!.result.budget.remaining).toBeCloseTo(0.5, 12);
+      expect(snapshot!.result!.sli).toBeCloseTo(1 - bad / valid, 12);
+      expect(snapshot!.result!.budget!.remaining).toBeCloseTo(0.5, 12);
       expect((await decide()).decision).toBe('allow');
 
       // The API's answers carry the file's adjustment, and the history marks both windows.
