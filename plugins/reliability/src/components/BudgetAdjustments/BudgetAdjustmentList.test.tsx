@@ -1,5 +1,5 @@
 import { render, screen } from '@testing-library/react';
-import React from 'react';
+import type { ReactElement } from 'react';
 import { SloHistory } from '../../api';
 import { makeSlo } from '../../__testUtils__/fixtures';
 import { SloCharts } from '../SloDetail/SloCharts';
@@ -12,8 +12,9 @@ import {
 // jsdom lays nothing out, so the responsive container would draw a chart 0 pixels wide.
 jest.mock('recharts', () => {
   const actual = jest.requireActual('recharts');
-  const Fixed = ({ children }: { children: React.ReactElement }) =>
-    React.cloneElement(children, { width: 800, height: 220 } as any);
+  const { cloneElement } = jest.requireActual('react');
+  const Fixed = ({ children }: { children: ReactElement }) =>
+    cloneElement(children, { width: 800, height: 220 });
   return { ...actual, ResponsiveContainer: Fixed };
 });
 
