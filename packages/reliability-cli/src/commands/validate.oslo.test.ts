@@ -340,16 +340,16 @@ spec:
 `,
     });
     const result = await validateIn(dir, 'v2alpha.yaml');
-    // Deliberate difference: we read OpenSLO v1 and v1alpha only, so oslo's verdict on the file
-    // (invalid, for the second name) is ours, but for every object: the first, valid for oslo,
-    // is refused as a version we do not read rather than passed unchecked.
+    // Deliberate difference: of v2alpha we read the BudgetAdjustment kind only, so oslo's
+    // verdict on the file (invalid, for the second name) is ours, but for every object: the
+    // first, valid for oslo, is refused as a kind we do not read rather than passed unchecked.
     expect(result.code).toBe(1);
     expect(result.errors).toEqual([
       expect.stringMatching(
-        /^v2alpha\.yaml:1:15 \[0\]\.apiVersion OpenSLO openslo\.com\/v2alpha is not supported/,
+        /^v2alpha\.yaml:2:9 \[0\]\.kind OpenSLO openslo\.com\/v2alpha is read for its BudgetAdjustment kind only/,
       ),
       expect.stringMatching(
-        /^v2alpha\.yaml:7:15 \[1\]\.apiVersion OpenSLO openslo\.com\/v2alpha is not supported/,
+        /^v2alpha\.yaml:8:9 \[1\]\.kind OpenSLO openslo\.com\/v2alpha is read for its BudgetAdjustment kind only/,
       ),
     ]);
   });

@@ -1,8 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  CatalogEntitySlos,
   formatSpecProblem,
+  parseReleasePolicyFile,
+  parseReleasePolicySpec,
   parseSloFiles,
+  RELIABILITY_RELEASE_POLICY_ANNOTATION,
   SloSourceFile,
   SpecProblem,
   validateCatalogInfo,
@@ -47,6 +51,49 @@ function byPosition(a: SpecProblem, b: SpecProblem): number {
     return a.file < b.file ? -1 : 1;
   }
   return a.line - b.line || a.column - b.column;
+}
+
+/**
+ * The problems of an entity's release policy: the `ReleasePolicy` file the annotation names
+ * (checked where it is, with its own lines), or the policy written inline in the annotation,
+ * reported at the annotation with the path inside it.
+ */
+function releasePolicyProblems(
+  catalogFile: string,
+  reference: NonNullable<CatalogEntitySlos['releasePolicy']>,
+): SpecProblem[] {
+  if (reference.file !== undefined) {
+    if (/^https?:\/\//i.test(reference.file)) {
+      return [
+        {
+          ...reference.location,
+          message: `${reference.file} is not fetched by the CLI; validate that release policy where it is kept`,
+          severity: 'warning',
+        },
+      ];
+    }
+    const name = path.join(path.dirname(catalogFile), reference.file);
+    const file = read(name);
+    if (!file) {
+      return [
+        {
+          ...reference.location,
+          message: `the release policy file ${reference.file} does not exist (looked for ${name})`,
+          severity: 'error',
+        },
+      ];
+    }
+    return parseReleasePolicyFile(file.content, { file: name }).problems;
+  }
+  const annotation = `metadata.annotations["${RELIABILITY_RELEASE_POLICY_ANNOTATION}"]`;
+  return parseReleasePolicySpec(reference.inline ?? '', {
+    file: catalogFile,
+  }).problems.map(problem => ({
+    ...problem,
+    line: reference.location.line,
+    column: reference.location.column,
+    path: problem.path ? `${annotation}.${problem.path}` : annotation,
+  }));
 }
 
 /**
@@ -156,6 +203,11 @@ export async function validate(
         problems.push(...parseSloFiles(sources, parseOptions).problems);
       }
       problems.push(...runbooks.checkEntity(catalog.name, entity, sources));
+      if (entity.releasePolicy) {
+        problems.push(
+          ...releasePolicyProblems(catalog.name, entity.releasePolicy),
+        );
+      }
     }
   }
   for (const file of standalone.values()) {

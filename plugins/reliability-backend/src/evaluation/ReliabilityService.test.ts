@@ -204,6 +204,7 @@ describe('DefaultReliabilityService', () => {
       },
       burnRateThresholds: [],
       alerts: [],
+      budgetAdjustments: [],
       points: [
         {
           time: '2026-01-10T12:01:00.000Z',

@@ -18,6 +18,7 @@ import {
 } from '../database/SloDefinitionStore';
 import { sliSourceTypeOf } from '../sources/sliSourceType';
 import { EntityViewCache } from './EntityViewCache';
+import { fileBudgetAdjustmentViews } from './budgetAdjustmentViews';
 import { SloHistoryReader } from './SloHistoryReader';
 import {
   EntitySlosView,
@@ -134,6 +135,7 @@ function toSloView(
     },
     timeWindow: toTimeWindowView(slo.timeWindow),
     status: snapshot ? toStatusView(snapshot) : null,
+    budgetAdjustments: fileBudgetAdjustmentViews(slo),
   };
 }
 

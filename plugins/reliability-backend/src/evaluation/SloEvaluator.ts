@@ -1,7 +1,10 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { ForwardedError, stringifyError } from '@backstage/errors';
-import type { BudgetAdjustment } from '@reliability/backstage-plugin-common';
+import {
+  fileBudgetAdjustmentsOf,
+  NamedBudgetAdjustment,
+} from './budgetAdjustmentViews';
 import {
   SliFetchRequest,
   SliFetchResult,
@@ -71,13 +74,14 @@ export interface SloEvaluator {
 }
 
 /**
- * The budget adjustments of the SLOs given, by SLO id.
+ * The budget adjustments declared through the API of the SLOs given, by SLO id (those of the
+ * SLO files come with each definition).
  *
  * @internal
  */
 export type BudgetAdjustmentSource = (
   sloIds: readonly string[],
-) => Promise<Map<string, BudgetAdjustment[]>>;
+) => Promise<Map<string, NamedBudgetAdjustment[]>>;
 
 type Outcome =
   | { sloId: string; ok: true; data: SliFetchResult; request: SliFetchRequest }
@@ -222,7 +226,7 @@ export class DefaultSloEvaluator implements SloEvaluator {
     const byId = new Map(definitions.map(d => [d.sloId, d]));
     const adjustments = this.budgetAdjustments
       ? await this.budgetAdjustments(definitions.map(d => d.sloId))
-      : new Map<string, BudgetAdjustment[]>();
+      : new Map<string, NamedBudgetAdjustment[]>();
     const saved: SloSnapshot[] = [];
     const history: SloHistoryPoint[] = [];
     // Each SLO is evaluated as soon as its SLI data arrives, and only its snapshot is kept: a
@@ -240,7 +244,11 @@ export class DefaultSloEvaluator implements SloEvaluator {
             outcome.request.to,
             {
               ...this.settings,
-              adjustments: adjustments.get(definition.sloId),
+              // One list: the files' adjustments and the API's count alike.
+              adjustments: [
+                ...fileBudgetAdjustmentsOf(definition.slo),
+                ...(adjustments.get(definition.sloId) ?? []),
+              ],
             },
           );
           const writeHistory = this.isHistoryDue(

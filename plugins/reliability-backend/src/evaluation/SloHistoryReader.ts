@@ -6,6 +6,8 @@ import {
   computeSloHistory,
   createSliSeries,
   defaultBudgetPolicyThresholds,
+  excludeBudgetAdjustments,
+  budgetAdjustmentWindows,
   formatPrometheusDuration,
 } from '@reliability/backstage-plugin-common';
 import { SliSource } from '@reliability/backstage-plugin-node';
@@ -15,7 +17,12 @@ import { StoredSloDefinition } from '../database/SloDefinitionStore';
 import { sliSourceTypeOf } from '../sources/sliSourceType';
 import { sliRangeOf } from './evaluateSlo';
 import { missingSourceMessage } from './SloEvaluator';
-import type { SliSourceProvider } from './SloEvaluator';
+import type { BudgetAdjustmentSource, SliSourceProvider } from './SloEvaluator';
+import {
+  adjustmentOccurrences,
+  fileBudgetAdjustmentsOf,
+  NamedBudgetAdjustment,
+} from './budgetAdjustmentViews';
 import { SloHistoryPointView, SloHistoryView } from './types';
 
 /** Alerts marked on a chart; more in one range would be unreadable anyway. */
@@ -47,6 +54,8 @@ export class SloHistoryReader {
     alerts?: Pick<AlertStore, 'listAlerts'>;
     defaultPeriodMs: number;
     policy: Partial<BudgetPolicyThresholds>;
+    /** The adjustments declared through the API; those of the files come with the SLO. */
+    budgetAdjustments?: BudgetAdjustmentSource;
   }): SloHistoryReader {
     return new SloHistoryReader(
       options.evaluations,
@@ -54,6 +63,7 @@ export class SloHistoryReader {
       options.alerts,
       options.defaultPeriodMs,
       { ...defaultBudgetPolicyThresholds, ...definedOnly(options.policy) },
+      options.budgetAdjustments,
     );
   }
 
@@ -63,6 +73,7 @@ export class SloHistoryReader {
     private readonly alerts: Pick<AlertStore, 'listAlerts'> | undefined,
     private readonly defaultPeriodMs: number,
     private readonly policy: BudgetPolicyThresholds,
+    private readonly budgetAdjustments?: BudgetAdjustmentSource,
   ) {}
 
   async read(
@@ -70,8 +81,12 @@ export class SloHistoryReader {
     range: { from: number; to: number; stepMs: number },
   ): Promise<SloHistoryView> {
     const { slo } = definition;
+    const adjustments = [
+      ...fileBudgetAdjustmentsOf(slo),
+      ...((await this.budgetAdjustments?.([slo.id]))?.get(slo.id) ?? []),
+    ];
     const [computed, alerts] = await Promise.all([
-      this.fromSliData(slo, range),
+      this.fromSliData(slo, range, adjustments),
       this.listAlerts(definition.entityRef, range),
     ]);
     const base = {
@@ -88,6 +103,11 @@ export class SloHistoryReader {
         ),
       },
       alerts,
+      budgetAdjustments: adjustmentOccurrences(
+        adjustments,
+        range.from,
+        range.to,
+      ),
     };
 
     if ('history' in computed) {
@@ -146,6 +166,7 @@ export class SloHistoryReader {
   private async fromSliData(
     slo: ServiceLevelObjective,
     range: { from: number; to: number; stepMs: number },
+    adjustments: readonly NamedBudgetAdjustment[],
   ): Promise<
     { history: SloHistory; emptyReason: string } | { reason: string }
   > {
@@ -175,14 +196,27 @@ export class SloHistoryReader {
         }' could not be read: ${stringifyError(error)}`,
       };
     }
-    const series = createSliSeries({
-      method: slo.budgetingMethod,
-      startMs: data.from,
-      bucketMs: data.bucketMs,
-      good: data.good,
-      total: data.total,
-      timeSliceTarget: slo.objective.timeSliceTarget,
-    });
+    // The events of adjustment windows are left out, as the evaluations leave them out.
+    const windows = adjustments.flatMap(adjustment =>
+      budgetAdjustmentWindows(
+        adjustment,
+        data.from,
+        data.from + data.good.length * data.bucketMs,
+      ),
+    );
+    const series = createSliSeries(
+      excludeBudgetAdjustments(
+        {
+          method: slo.budgetingMethod,
+          startMs: data.from,
+          bucketMs: data.bucketMs,
+          good: data.good,
+          total: data.total,
+          timeSliceTarget: slo.objective.timeSliceTarget,
+        },
+        windows,
+      ),
+    );
     const history = computeSloHistory(
       slo,
       series,

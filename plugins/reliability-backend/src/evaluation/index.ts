@@ -6,10 +6,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { parseSloFiles } from '@reliability/backstage-plugin-common';
 import {
-  BudgetAdjustment,
-  parseSloFiles,
-} from '@reliability/backstage-plugin-common';
+  apiBudgetAdjustment,
+  NamedBudgetAdjustment,
+} from './budgetAdjustmentViews';
 import { Knex } from 'knex';
 import {
   DefaultEntitySloLoader,
@@ -66,19 +67,22 @@ export interface ReliabilityServices {
   evaluator: SloEvaluator;
 }
 
-/** The adjustments declared through the API, in the budget engine's terms. */
+/**
+ * The adjustments declared through the API, in the budget engine's terms; those of the SLO
+ * files come with the definitions.
+ */
 function budgetAdjustmentsOf(store: ReleaseGateStore): BudgetAdjustmentSource {
   return async sloIds => {
     const wanted = new Set(sloIds);
-    const byId = new Map<string, BudgetAdjustment[]>();
-    for (const adjustment of await store.listAdjustments({})) {
+    const byId = new Map<string, NamedBudgetAdjustment[]>();
+    const all =
+      sloIds.length === 1
+        ? await store.listAdjustments({ sloId: sloIds[0] })
+        : await store.listAdjustments({});
+    for (const adjustment of all) {
       if (!wanted.has(adjustment.sloId)) continue;
       const list = byId.get(adjustment.sloId) ?? [];
-      list.push({
-        firstEventStartMs: Date.parse(adjustment.firstEventStart),
-        durationMs: adjustment.durationMs,
-        rrule: adjustment.rrule ?? undefined,
-      });
+      list.push(apiBudgetAdjustment(adjustment));
       byId.set(adjustment.sloId, list);
     }
     return byId;
@@ -131,15 +135,16 @@ export async function createReliabilityServices(options: {
     parse: files =>
       parseSloFiles(files, { unresolvedAlertReferences: 'warning' }),
   });
+  const apiAdjustments = budgetAdjustmentsOf(
+    DatabaseReleaseGateStore.create({ knex: options.knex }),
+  );
   const evaluator = DefaultSloEvaluator.create({
     definitions,
     evaluations,
     sliSources: options.sliSources,
     config: options.config,
     logger: options.logger.child({ task: 'reliability-evaluate-slos' }),
-    budgetAdjustments: budgetAdjustmentsOf(
-      DatabaseReleaseGateStore.create({ knex: options.knex }),
-    ),
+    budgetAdjustments: apiAdjustments,
   });
   await loader.schedule(options.scheduler);
   await evaluator.schedule(options.scheduler);
@@ -150,6 +155,7 @@ export async function createReliabilityServices(options: {
     alerts: DatabaseAlertStore.create({ knex: options.knex }),
     defaultPeriodMs: settings.defaultPeriodMs,
     policy: settings.policy,
+    budgetAdjustments: apiAdjustments,
   });
   const service = DefaultReliabilityService.create({
     definitions,

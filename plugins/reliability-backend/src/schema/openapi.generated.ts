@@ -489,6 +489,71 @@ export const spec = {
               },
             ],
           },
+          budgetAdjustments: {
+            type: 'array',
+            description:
+              "Budget adjustments declared in the SLO's files (OpenSLO v2alpha BudgetAdjustment); those declared through the API are listed by /slos/{sloId}/budget-adjustments.",
+            items: {
+              type: 'object',
+              additionalProperties: false,
+              properties: {
+                id: {
+                  type: 'string',
+                },
+                source: {
+                  type: 'string',
+                  enum: ['file', 'api'],
+                },
+                name: {
+                  type: 'string',
+                },
+                displayName: {
+                  type: 'string',
+                  nullable: true,
+                },
+                description: {
+                  type: 'string',
+                  nullable: true,
+                },
+                firstEventStart: {
+                  type: 'string',
+                  format: 'date-time',
+                },
+                durationMs: {
+                  type: 'number',
+                },
+                rrule: {
+                  type: 'string',
+                  nullable: true,
+                },
+                location: {
+                  type: 'object',
+                  nullable: true,
+                  properties: {
+                    file: {
+                      type: 'string',
+                    },
+                    line: {
+                      type: 'number',
+                    },
+                    column: {
+                      type: 'number',
+                    },
+                    path: {
+                      type: 'string',
+                    },
+                  },
+                },
+              },
+              required: [
+                'id',
+                'source',
+                'name',
+                'firstEventStart',
+                'durationMs',
+              ],
+            },
+          },
         },
         required: ['id', 'entityRef', 'name', 'service', 'objective', 'status'],
       },
@@ -3799,6 +3864,36 @@ export const spec = {
                           'alertName',
                           'urgency',
                         ],
+                      },
+                    },
+                    budgetAdjustments: {
+                      type: 'array',
+                      description:
+                        "Occurrences of the SLO's budget adjustments (file and API) overlapping the range, oldest first; the points leave their events out.",
+                      items: {
+                        type: 'object',
+                        additionalProperties: false,
+                        properties: {
+                          id: {
+                            type: 'string',
+                          },
+                          source: {
+                            type: 'string',
+                            enum: ['file', 'api'],
+                          },
+                          name: {
+                            type: 'string',
+                          },
+                          start: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                          end: {
+                            type: 'string',
+                            format: 'date-time',
+                          },
+                        },
+                        required: ['id', 'source', 'name', 'start', 'end'],
                       },
                     },
                     points: {
@@ -7949,7 +8044,7 @@ export const spec = {
       get: {
         operationId: 'ListBudgetAdjustments',
         description:
-          'The budget adjustments of the SLO declared through the API and not withdrawn.',
+          'The budget adjustments of the SLO: those declared in its files (source file, changed by editing the file) and those declared through the API and not withdrawn (source api).',
         parameters: [
           {
             $ref: '#/components/parameters/sloId',
@@ -8202,6 +8297,16 @@ export const spec = {
           },
           '404': {
             description: 'Not found',
+            content: {
+              'application/json': {
+                schema: {
+                  $ref: '#/components/schemas/Error',
+                },
+              },
+            },
+          },
+          '409': {
+            description: "Declared in an SLO file, whose history is the file's",
             content: {
               'application/json': {
                 schema: {

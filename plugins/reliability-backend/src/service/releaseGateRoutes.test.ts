@@ -75,6 +75,19 @@ function sloView(entityRef: string, name: string, remaining: number): SloView {
       timeSliceWindowMs: null,
     },
     timeWindow: { type: 'rolling', duration: '30d', durationMs: 30 * DAY },
+    budgetAdjustments: [
+      {
+        id: 'file:dependency-outage',
+        source: 'file',
+        name: 'dependency-outage',
+        displayName: null,
+        description: null,
+        firstEventStart: '2026-11-20T10:00:00.000Z',
+        durationMs: 2 * HOUR,
+        rrule: null,
+        location: { file: 'slos.yaml', line: 30, column: 1, path: '' },
+      },
+    ],
     status: {
       evaluatedAt: new Date(T0).toISOString(),
       valuesAt: new Date(T0).toISOString(),
@@ -408,17 +421,22 @@ describe('budget adjustments', () => {
       createdBy: 'user:default/mock',
     });
     expect(
-      (await request(app).get('/slos/checkout-availability/budget-adjustments'))
-        .body.items,
-    ).toHaveLength(1);
+      (
+        await request(app).get('/slos/checkout-availability/budget-adjustments')
+      ).body.items.map((i: any) => [i.source, i.name]),
+    ).toEqual([
+      ['file', 'dependency-outage'],
+      ['api', 'Planned maintenance'],
+    ]);
     const withdrawn = await request(app).post(
       `/budget-adjustments/${created.body.id}/withdraw`,
     );
     expect(withdrawn.body.withdrawnBy).toBe('user:default/mock');
     expect(
-      (await request(app).get('/slos/checkout-availability/budget-adjustments'))
-        .body.items,
-    ).toHaveLength(0);
+      (
+        await request(app).get('/slos/checkout-availability/budget-adjustments')
+      ).body.items.map((i: any) => i.source),
+    ).toEqual(['file']);
     const audit = await request(app).get(
       `/budget-adjustments/${created.body.id}/audit`,
     );
@@ -453,6 +471,34 @@ describe('budget adjustments', () => {
           .send({ ...base, duration: '2h' })
       ).status,
     ).toBe(403);
+  });
+});
+
+describe('budget adjustments declared in the SLO files', () => {
+  it('are listed with the API ones and cannot be withdrawn through the API (409)', async () => {
+    const { app } = createApp();
+    const listed = await request(app).get(
+      '/slos/checkout-availability/budget-adjustments',
+    );
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([
+      expect.objectContaining({
+        id: 'file:dependency-outage',
+        source: 'file',
+        location: { file: 'slos.yaml', line: 30, column: 1, path: '' },
+      }),
+    ]);
+    const withdraw = await request(app).post(
+      '/budget-adjustments/file:dependency-outage/withdraw',
+    );
+    expect(withdraw.status).toBe(409);
+    expect(withdraw.body.error.message).toMatch(
+      /declared in an SLO file: remove or change its BudgetAdjustment document there/,
+    );
+    const audit = await request(app).get(
+      '/budget-adjustments/file:dependency-outage/audit',
+    );
+    expect(audit.status).toBe(409);
   });
 });
 

@@ -7,6 +7,7 @@ import {
 import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import {
   AuthenticationError,
+  ConflictError,
   InputError,
   NotAllowedError,
   NotFoundError,
@@ -27,6 +28,7 @@ import express from 'express';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import { ReleaseGateStore } from '../database/ReleaseGateStore';
 import { ReliabilityService } from '../evaluation';
+import { FILE_ADJUSTMENT_ID_PREFIX } from '../evaluation/budgetAdjustmentViews';
 import { parseFlaggerWebhook, ReleaseGateService } from '../release';
 import {
   parseDateParam,
@@ -394,7 +396,17 @@ export function registerReleaseGateRoutes(
   router.get('/slos/:sloId/budget-adjustments', async (req, res) => {
     const credentials = await credentialsOf(req);
     const slo = await readableSlo(credentials, req.params.sloId);
-    res.json({ items: await store.listAdjustments({ sloId: slo.id }) });
+    // One list: those of the SLO's files first (changed by editing the files), then the API's.
+    const declared = await store.listAdjustments({ sloId: slo.id });
+    res.json({
+      items: [
+        ...(slo.budgetAdjustments ?? []),
+        ...declared.map(adjustment => ({
+          ...adjustment,
+          source: 'api' as const,
+        })),
+      ],
+    });
   });
 
   router.post('/slos/:sloId/budget-adjustments', async (req, res) => {
@@ -447,6 +459,11 @@ export function registerReleaseGateRoutes(
     credentials: BackstageCredentials,
     id: string,
   ) {
+    if (id.startsWith(FILE_ADJUSTMENT_ID_PREFIX)) {
+      throw new ConflictError(
+        `The budget adjustment '${id}' is declared in an SLO file: remove or change its BudgetAdjustment document there (the API withdraws only adjustments declared through it)`,
+      );
+    }
     const adjustment = await store.getAdjustment(id);
     const readable =
       adjustment &&

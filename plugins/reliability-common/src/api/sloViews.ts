@@ -1,4 +1,8 @@
-import type { ServiceLevelObjective, SloSpecFormat } from '../spec/model';
+import type {
+  ServiceLevelObjective,
+  SloSpecFormat,
+  SpecLocation,
+} from '../spec/model';
 
 /**
  * A budget policy state: `unknown` when there is no data to tell.
@@ -142,6 +146,47 @@ export interface SloView {
   timeWindow: SloTimeWindowView | null;
   /** `null` until the SLO has been evaluated once. */
   status: SloStatusView | null;
+  /**
+   * The budget adjustments declared for the SLO in its files (OpenSLO v2alpha `BudgetAdjustment`
+   * documents). Those declared through the API are listed by `GET /slos/{id}/budget-adjustments`.
+   */
+  budgetAdjustments?: SloBudgetAdjustmentView[];
+}
+
+/**
+ * A budget adjustment of an SLO, declared in its files (`source: 'file'`, changed by editing
+ * the file, not through the API) or through the API (`source: 'api'`).
+ *
+ * @public
+ */
+export interface SloBudgetAdjustmentView {
+  /** The API adjustment's id, or `file:<metadata.name>` for one declared in a file. */
+  id: string;
+  source: 'file' | 'api';
+  name: string;
+  displayName: string | null;
+  description: string | null;
+  /** ISO 8601. */
+  firstEventStart: string;
+  durationMs: number;
+  rrule: string | null;
+  /** Where a file declares it (file, 1-based line and column, path); `null` for the API's. */
+  location: Pick<SpecLocation, 'file' | 'line' | 'column' | 'path'> | null;
+}
+
+/**
+ * One occurrence of a budget adjustment inside a history range, to mark on the chart: its
+ * events count neither as good nor as bad.
+ *
+ * @public
+ */
+export interface SloHistoryAdjustmentView {
+  id: string;
+  source: 'file' | 'api';
+  name: string;
+  /** ISO 8601; `[start, end)`. */
+  start: string;
+  end: string;
 }
 
 /**
@@ -236,6 +281,11 @@ export interface SloHistoryView {
   burnRateThresholds: SloHistoryBurnRateThresholdView[];
   /** Alerts of the SLO's entity triggered in the range, oldest first (at most 200). */
   alerts: SloHistoryAlertView[];
+  /**
+   * The occurrences of the SLO's budget adjustments (file and API) that overlap the range,
+   * oldest first. The points leave their events out, as the evaluations do.
+   */
+  budgetAdjustments?: SloHistoryAdjustmentView[];
   points: SloHistoryPointView[];
 }
 

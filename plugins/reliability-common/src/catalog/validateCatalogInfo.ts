@@ -17,6 +17,7 @@ import {
   RELIABILITY_SLOS_ANNOTATION,
   RELIABILITY_TIER_ANNOTATION,
   splitSloLocations,
+  RELIABILITY_RELEASE_POLICY_ANNOTATION,
 } from './annotations';
 import { checkLocation } from './checkLocation';
 
@@ -37,6 +38,12 @@ export interface CatalogEntitySlos {
    * a runbook file that is missing or invalid can be reported on it.
    */
   runbook?: { path: string; location: SpecLocation };
+  /**
+   * The value of `reliability/release-policy` and where the annotation is: a path or URL of a
+   * `ReleasePolicy` file when it ends in `.yaml`/`.yml` (`file`), the policy written inline
+   * otherwise (`inline`), as the backend reads it.
+   */
+  releasePolicy?: { file?: string; inline?: string; location: SpecLocation };
 }
 
 /**
@@ -253,10 +260,22 @@ function readEntity(object: YamlObject, result: CatalogInfoValidation): void {
     }
   }
 
+  const releasePolicy =
+    annotations[RELIABILITY_RELEASE_POLICY_ANNOTATION]?.trim();
   result.entities.push({
     ref,
     sloLocations,
     location: object.location([]),
     ...(runbookReference && { runbook: runbookReference }),
+    ...(releasePolicy && {
+      releasePolicy: {
+        ...(/\.ya?ml$/i.test(releasePolicy)
+          ? { file: releasePolicy }
+          : { inline: releasePolicy }),
+        location: object.location(
+          annotationPath(RELIABILITY_RELEASE_POLICY_ANNOTATION),
+        ),
+      },
+    }),
   });
 }

@@ -1,6 +1,7 @@
 import type { SpecProblem } from '../problems';
 import { OPENSLO_V1_KINDS, OpenSloV1Kind } from './openslo/v1/schema';
 import { OPENSLO_V1ALPHA_KINDS } from './openslo/v1alpha/schema';
+import { OPENSLO_V2ALPHA_API_VERSION } from './openslo/v2alpha/BudgetAdjustmentCollection';
 import { describeValue } from './validation/describeValue';
 import type { YamlObject } from './yaml/YamlObject';
 
@@ -13,7 +14,8 @@ export type DetectedFormat =
   | { format: 'openslo/v1'; kind: OpenSloV1Kind }
   | { format: 'openslo/v1alpha'; kind: (typeof OPENSLO_V1ALPHA_KINDS)[number] }
   | { format: 'prometheus/v1' }
-  | { format: 'sloth.slok.dev/v1'; kind: 'PrometheusServiceLevel' };
+  | { format: 'sloth.slok.dev/v1'; kind: 'PrometheusServiceLevel' }
+  | { format: 'openslo.com/v2alpha'; kind: 'BudgetAdjustment' };
 
 const ACCEPTED =
   'expected apiVersion openslo/v1, openslo/v1alpha or sloth.slok.dev/v1, or Sloth\'s "version: prometheus/v1"';
@@ -106,6 +108,19 @@ export function detectFormat(
       return typeof found === 'string'
         ? { format: 'sloth.slok.dev/v1', kind: found }
         : found;
+    }
+    case OPENSLO_V2ALPHA_API_VERSION: {
+      if (kind === 'BudgetAdjustment') {
+        return { format: 'openslo.com/v2alpha', kind };
+      }
+      return {
+        problem: object.problem(
+          kind === undefined ? [] : ['kind'],
+          `OpenSLO ${OPENSLO_V2ALPHA_API_VERSION} is read for its BudgetAdjustment kind only, got ${
+            kind === undefined ? 'no kind' : describeValue(kind)
+          }: write SLOs and their other objects as openslo/v1`,
+        ),
+      };
     }
     default:
       return {

@@ -136,6 +136,29 @@ export interface SloAlerting {
 }
 
 /**
+ * A budget adjustment declared in an SLO file: an OpenSLO v2alpha `BudgetAdjustment` document,
+ * in the budget engine's terms (see `budgetAdjustmentWindows`) plus what it was written as.
+ *
+ * @public
+ */
+export interface SloFileBudgetAdjustment {
+  /** `metadata.name`, unique among the files read together. */
+  name: string;
+  displayName?: string;
+  description?: string;
+  /** `spec.firstEvent` as ISO 8601 in UTC. */
+  firstEventStart: string;
+  /** Start of the first occurrence, epoch milliseconds. */
+  firstEventStartMs: number;
+  /** `spec.duration` as written, e.g. `2h`. */
+  duration: string;
+  durationMs: number;
+  rrule?: string;
+  /** The document's position. */
+  location: SpecLocation;
+}
+
+/**
  * One service level objective, whatever format it came from.
  *
  * @public
@@ -155,6 +178,12 @@ export interface ServiceLevelObjective {
   objective: SloObjective;
   sli: SliDefinition;
   alerting?: SloAlerting;
+  /**
+   * Budget adjustments declared for this SLO in the SLO files (OpenSLO v2alpha
+   * `BudgetAdjustment` documents); absent when there are none. Adjustments declared through the
+   * backend's API are not part of the definition.
+   */
+  budgetAdjustments?: SloFileBudgetAdjustment[];
   /** Where it was declared and in which format; CRD metadata when it came from Kubernetes. */
   source: {
     format: SloSpecFormat;

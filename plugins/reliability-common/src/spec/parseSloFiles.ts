@@ -6,6 +6,7 @@ import type {
   SloSourceFile,
 } from './model';
 import { OpenSloV1Collection } from './openslo/v1/OpenSloV1Collection';
+import { BudgetAdjustmentCollection } from './openslo/v2alpha/BudgetAdjustmentCollection';
 import { parseOpenSloV1Alpha } from './openslo/v1alpha/parseOpenSloV1Alpha';
 import {
   parseSlothPrometheusServiceLevel,
@@ -39,7 +40,9 @@ export interface SloParseOptions {
 
 /**
  * Parses SLO specification files: OpenSLO v1 (every kind, inline or by reference) and v1alpha,
- * Sloth's `prometheus/v1` and its `PrometheusServiceLevel` CRD, several YAML documents per file.
+ * Sloth's `prometheus/v1` and its `PrometheusServiceLevel` CRD, several YAML documents per file,
+ * and OpenSLO v2alpha `BudgetAdjustment` documents, which are given to the SLOs they select
+ * (`ServiceLevelObjective.budgetAdjustments`).
  * Files are parsed together, so that OpenSLO references resolve across them.
  *
  * Never throws. Every problem names its file, line, column and path; a file with an error
@@ -56,10 +59,13 @@ export function parseSloFiles(
   const openSloV1 = new OpenSloV1Collection({
     unresolvedAlertReferences: options.unresolvedAlertReferences ?? 'error',
   });
+  const adjustments = new BudgetAdjustmentCollection();
   const maxLength = options.maxFileLength ?? DEFAULT_MAX_FILE_LENGTH;
 
   for (const file of files) {
-    const parsed = guard(file, () => parseFile(file, maxLength, openSloV1));
+    const parsed = guard(file, () =>
+      parseFile(file, maxLength, { openSloV1, adjustments }),
+    );
     found.push(...parsed.slos);
     problems.push(...parsed.problems);
   }
@@ -68,10 +74,15 @@ export function parseSloFiles(
   );
   found.push(...openSlo.slos);
   problems.push(...openSlo.problems);
+  // Budget adjustments select SLOs of any file and format, so they are given out last.
+  const adjusted = guard(files[0] ?? { path: '', content: '' }, () =>
+    adjustments.attach(found),
+  );
+  problems.push(...adjusted.problems);
 
   // In the order they were written, so that the first declaration of a duplicate id wins.
   const fileOrder = files.map(file => file.path);
-  const slos = sortByLocation(found, fileOrder);
+  const slos = sortByLocation(adjusted.slos, fileOrder);
   problems.push(...duplicateIdProblems(slos));
 
   const filesWithErrors = new Set(
@@ -87,7 +98,7 @@ export function parseSloFiles(
 function parseFile(
   file: SloSourceFile,
   maxLength: number,
-  openSloV1: OpenSloV1Collection,
+  collections: Collections,
 ): { slos: ServiceLevelObjective[]; problems: SpecProblem[] } {
   const contents = readYamlFile(file, maxLength);
   const problems = [...contents.problems];
@@ -108,22 +119,36 @@ function parseFile(
       problems.push(detected.problem);
       continue;
     }
-    const parsed = parseObject(object, detected, openSloV1);
+    const parsed = parseObject(object, detected, collections);
     slos.push(...parsed.slos);
     problems.push(...parsed.problems);
   }
   return { slos, problems };
 }
 
-/** Parses one object in its format; OpenSLO v1 objects are only collected until all are known. */
+/** What is collected across files: objects that refer to objects of other files. */
+interface Collections {
+  openSloV1: OpenSloV1Collection;
+  adjustments: BudgetAdjustmentCollection;
+}
+
+/**
+ * Parses one object in its format; OpenSLO v1 objects and budget adjustments are only collected
+ * until all are known.
+ */
 function parseObject(
   object: YamlObject,
   detected: DetectedFormat,
-  openSloV1: OpenSloV1Collection,
+  collections: Collections,
 ): { slos: ServiceLevelObjective[]; problems: SpecProblem[] } {
   switch (detected.format) {
     case 'openslo/v1':
-      return { slos: [], problems: openSloV1.add(object, detected.kind) };
+      return {
+        slos: [],
+        problems: collections.openSloV1.add(object, detected.kind),
+      };
+    case 'openslo.com/v2alpha':
+      return { slos: [], problems: collections.adjustments.add(object) };
     case 'openslo/v1alpha':
       return parseOpenSloV1Alpha(object, detected.kind);
     case 'prometheus/v1':

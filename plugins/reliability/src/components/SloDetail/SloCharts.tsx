@@ -8,6 +8,7 @@ import {
   Legend,
   Line,
   LineChart,
+  ReferenceArea,
   ReferenceLine,
   ResponsiveContainer,
   Tooltip,
@@ -17,6 +18,7 @@ import {
 import { Slo, SloHistory } from '../../api';
 import { formatBurnRate, formatRatio } from '../../lib/format';
 import { burnRateThresholds } from '../../lib/thresholds';
+import { PROMETHEUS_ADJUSTMENT_NOTE } from '../BudgetAdjustments';
 
 interface ChartRow {
   time: number;
@@ -191,6 +193,36 @@ export function SloCharts(props: {
               ).toLocaleString(DateTime.DATETIME_MED)}`,
           )
           .join(', ')}${alerts.length > 5 ? ', …' : ''}.`;
+  const adjustments = history.budgetAdjustments ?? [];
+  const adjustmentText =
+    adjustments.length === 0
+      ? ''
+      : ` ${adjustments.length} budget adjustment window${
+          adjustments.length === 1 ? '' : 's'
+        } (shaded, left out of the budget): ${adjustments
+          .slice(0, 5)
+          .map(
+            a =>
+              `${a.name} from ${DateTime.fromISO(a.start).toLocaleString(
+                DateTime.DATETIME_MED,
+              )} to ${DateTime.fromISO(a.end).toLocaleString(
+                DateTime.DATETIME_MED,
+              )}`,
+          )
+          .join(', ')}${
+          adjustments.length > 5 ? ', …' : ''
+        }. ${PROMETHEUS_ADJUSTMENT_NOTE}`;
+  const adjustmentAreas = adjustments.map(a => (
+    <ReferenceArea
+      key={`${a.id}-${a.start}`}
+      x1={Math.max(Date.parse(a.start), Date.parse(history.from))}
+      x2={Math.min(Date.parse(a.end), Date.parse(history.to))}
+      fill={theme.palette.info.main}
+      fillOpacity={0.15}
+      ifOverflow="hidden"
+      label={{ value: a.name, position: 'insideTop', fontSize: 11 }}
+    />
+  ));
   const xAxis = (
     <XAxis
       dataKey="time"
@@ -227,12 +259,13 @@ export function SloCharts(props: {
                   1,
                 )}.`
               : ''
-          }${alertText}`}
+          }${alertText}${adjustmentText}`}
         >
           <LineChart data={rows}>
             <CartesianGrid strokeDasharray="3 3" />
             {xAxis}
             <YAxis unit="%" width={50} />
+            {adjustmentAreas}
             <Tooltip
               labelFormatter={tooltipLabel}
               formatter={(v: number) => percent(v)}

@@ -13,6 +13,7 @@ import { useSloHistory } from '../../hooks';
 import { formatTimeWindow, sloTitle } from '../../lib/format';
 import { BurnRates } from '../SloStatus';
 import { SloCharts } from './SloCharts';
+import { BudgetAdjustmentList } from '../BudgetAdjustments';
 import { TimeRangeOption, TimeRangePicker } from './TimeRangePicker';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -84,6 +85,7 @@ export function SloDetail(props: { slo: Slo; onClose?: () => void }) {
         </Typography>
         <BurnRates slo={slo} />
       </Box>
+      <BudgetAdjustmentList slo={slo} />
     </InfoCard>
   );
 }

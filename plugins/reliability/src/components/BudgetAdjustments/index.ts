@@ -1,0 +1,5 @@
+export {
+  activeAndUpcomingAdjustments,
+  BudgetAdjustmentList,
+  PROMETHEUS_ADJUSTMENT_NOTE,
+} from './BudgetAdjustmentList';
