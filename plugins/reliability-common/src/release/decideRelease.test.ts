@@ -215,7 +215,11 @@ describe('decideRelease', () => {
     };
     const answer = decide(
       [
-        slo({ id: 'payment', displayName: 'Checkout payment', remaining: -0.2 }),
+        slo({
+          id: 'payment',
+          displayName: 'Checkout payment',
+          remaining: -0.2,
+        }),
         slo({ remaining: 0.245 }),
       ],
       {},
@@ -230,12 +234,19 @@ describe('decideRelease', () => {
     expect(answer.summary).toMatch(
       /^Releases allowed by override, with a warning: Checkout availability has 24\.5 %/,
     );
-    expect(answer.reasons[0]).toMatchObject({ rule: 'low-budget', effect: 'warn' });
+    expect(answer.reasons[0]).toMatchObject({
+      rule: 'low-budget',
+      effect: 'warn',
+    });
     expect(answer.reasons.map(r => r.rule)).toContain('override');
     // Without the override the same SLOs block.
     expect(
       decide([
-        slo({ id: 'payment', displayName: 'Checkout payment', remaining: -0.2 }),
+        slo({
+          id: 'payment',
+          displayName: 'Checkout payment',
+          remaining: -0.2,
+        }),
         slo({ remaining: 0.245 }),
       ]).decision,
     ).toBe('block');
