@@ -102,6 +102,26 @@ describe('resolveSloPeriod', () => {
     expect(period.elapsedFraction).toBe(0);
   });
 
+  it('starts the next day at midnight after a 23-hour day, where the day count falls short', () => {
+    // Berlin's 2023-03-26 lasts 23 hours, so midnight of the 27th is 84 days and 23 hours after
+    // the anchor: a count of 24-hour days lands in the 26th, whose end is exactly now.
+    const berlinDays = {
+      type: 'calendar' as const,
+      count: 1,
+      unit: 'Day' as const,
+      startTime: '2023-01-01 00:00:00',
+      timeZone: 'Europe/Berlin',
+    };
+    const midnight = at('2023-03-26T22:00:00Z');
+    const period = resolveSloPeriod(berlinDays, midnight);
+    expect(period.startMs).toBe(midnight);
+    expect(period.periodMs).toBe(24 * HOUR);
+    expect(period.elapsedFraction).toBe(0);
+    const before = resolveSloPeriod(berlinDays, midnight - 1);
+    expect(before.startMs).toBe(at('2023-03-25T23:00:00Z'));
+    expect(before.periodMs).toBe(23 * HOUR);
+  });
+
   it('rejects an unknown time zone or start time', () => {
     expect(() => resolveSloPeriod(month('Mars/Olympus'), 0)).toThrow(
       RangeError,

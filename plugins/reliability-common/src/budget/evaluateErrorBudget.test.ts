@@ -221,6 +221,38 @@ describe('evaluateErrorBudget', () => {
         },
         slices,
       ),
-    ).toThrow(RangeError);
+    ).toThrow(
+      'The SLI series judges slices against 0.9 but the SLO against 0.95',
+    );
+  });
+
+  it('finds default alert windows for calendar windows of whole 24-hour days only', () => {
+    const series = buildSeries({
+      startMs: at('2024-01-01T00:00:00Z'),
+      bucketMs: HOUR,
+      buckets: 24,
+      total: 100,
+      bad: 0,
+    });
+    const calendar = (unit: 'Day' | 'Week' | 'Month', count: number) =>
+      evaluateErrorBudget(
+        {
+          ...slo,
+          timeWindow: {
+            type: 'calendar',
+            unit,
+            count,
+            startTime: '2024-01-01 00:00:00',
+            timeZone: 'UTC',
+          },
+        },
+        series,
+      ).alerts?.alertWindows;
+    // 28 calendar days and 4 weeks both last 28 × 24 h nominally: Google's 28-day windows.
+    expect(calendar('Day', 28)).toEqual(findAlertWindows(28 * DAY));
+    expect(calendar('Week', 4)).toEqual(findAlertWindows(28 * DAY));
+    // Months have no fixed length, so no default windows, not even 4 of them.
+    expect(calendar('Month', 4)).toBeUndefined();
+    expect(calendar('Day', 27)).toBeUndefined();
   });
 });

@@ -44,6 +44,16 @@ describe('historyStepTimes', () => {
 });
 
 describe('computeSloHistory', () => {
+  it('gives no steps for an empty or reversed range or a step that is not positive', () => {
+    expect(historyStepTimes(10 * MINUTE, 10 * MINUTE, MINUTE)).toEqual([]);
+    expect(historyStepTimes(20 * MINUTE, 10 * MINUTE, MINUTE)).toEqual([]);
+    expect(historyStepTimes(0, 10 * MINUTE, 0)).toEqual([]);
+    expect(historyStepTimes(0, 10 * MINUTE, -MINUTE)).toEqual([]);
+    expect(historyStepTimes(0, 10 * MINUTE, Number.NaN)).toEqual([]);
+    // One step is enough: the range (0, 1 min] has exactly one step end.
+    expect(historyStepTimes(0, MINUTE, MINUTE)).toEqual([MINUTE]);
+  });
+
   it('evaluates the budget engine at every step, so the burn-down falls across an outage', () => {
     const data = series();
     const history = computeSloHistory(slo, data, {
