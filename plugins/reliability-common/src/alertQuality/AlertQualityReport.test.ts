@@ -1,4 +1,9 @@
 import { analyzeAlertQuality } from './AlertQualityReport';
+import { measureInterruptions } from './interruptions';
+import { summarizeAlertNoise } from './noise';
+import { rankNoisiestAlerts } from './noisiestAlerts';
+import { measureOnCallLoad } from './onCallLoad';
+import { validateAlertQualityInput } from './validation';
 
 describe('analyzeAlertQuality', () => {
   it('reports every figure as unknown, not 0 or 1, when there are no pages or shifts', () => {
@@ -126,5 +131,75 @@ describe('analyzeAlertQuality', () => {
       alertKey: 'component:default/checkout/HighErrorRate',
       pages: 2,
     });
+  });
+
+  it('hands each option to the measure it is for', () => {
+    const page = (id: string, triggeredAt: string, resolvedAt: string) => ({
+      id,
+      alertName: 'HighErrorRate',
+      service: 'component:default/checkout',
+      urgency: 'high' as const,
+      triggeredAt,
+      acknowledgedAt: triggeredAt,
+      resolvedAt,
+      responder: 'user:default/alice',
+    });
+    const input = {
+      // Monday 09:00 and 10:00 UTC, resolved after 7 minutes: before dawn in New York.
+      pages: [
+        page('P1', '2025-03-31T09:00:00Z', '2025-03-31T09:07:00Z'),
+        page('P2', '2025-03-31T10:00:00Z', '2025-03-31T10:07:00Z'),
+      ],
+      shifts: [
+        {
+          user: 'user:default/alice',
+          start: '2025-03-31T06:00:00Z',
+          end: '2025-03-31T18:00:00Z',
+        },
+      ],
+    };
+    const options = {
+      quickResolveMs: 10 * 60_000,
+      pagesPer12HoursLimit: 1,
+      responderHours: { sleepStartHour: 23, sleepEndHour: 6 },
+      defaultTimeZone: 'America/New_York',
+      flap: { highThreshold: 40, lowThreshold: 10 },
+    };
+    const { pages, shifts } = validateAlertQualityInput(
+      input.pages,
+      input.shifts,
+    );
+    const urgencies = ['high' as const];
+    const report = analyzeAlertQuality(input, options);
+    const byDefault = analyzeAlertQuality(input);
+
+    expect(report.noise).toEqual(
+      summarizeAlertNoise(pages, { quickResolveMs: options.quickResolveMs }),
+    );
+    expect(report.onCallLoad).toEqual(
+      measureOnCallLoad(pages, shifts, {
+        pagesPer12HoursLimit: 1,
+        urgencies,
+      }),
+    );
+    expect(report.interruptions).toEqual(
+      measureInterruptions(pages, shifts, {
+        hours: options.responderHours,
+        defaultTimeZone: options.defaultTimeZone,
+        urgencies,
+      }),
+    );
+    expect(report.alerts).toEqual(
+      rankNoisiestAlerts(pages, {
+        quickResolveMs: options.quickResolveMs,
+        flap: options.flap,
+      }),
+    );
+    // And each option changes its figure: 7 minutes is quick only under 10, two pages are over a
+    // limit of one, 05:00 and 06:00 in New York are asleep only until 06:00.
+    expect(report.noise).not.toEqual(byDefault.noise);
+    expect(report.alerts).not.toEqual(byDefault.alerts);
+    expect(report.onCallLoad).not.toEqual(byDefault.onCallLoad);
+    expect(report.interruptions).not.toEqual(byDefault.interruptions);
   });
 });
