@@ -36,8 +36,24 @@ function reportFiles() {
     );
 }
 
-/** The text with the members of every multi-line union (`| …` lines) in sorted order. */
+/** A run of string literals joined by ` | ` on one line: `'warn' | 'block'`. */
+const INLINE_LITERAL_UNION =
+  /(?:'[^'\n]*'|"[^"\n]*")(?: \| (?:'[^'\n]*'|"[^"\n]*"))+/g;
+
+/**
+ * The text with the members of every union in sorted order: multi-line unions (`| …` lines), and
+ * one-line unions of string literals (the scaffolder action's zod enums came out as
+ * `'warn' | 'block'` and `'block' | 'warn'` in two runs of one commit).
+ */
 export function withSortedUnions(text) {
+  return withSortedMultiLineUnions(
+    text.replace(INLINE_LITERAL_UNION, union =>
+      union.split(' | ').sort().join(' | '),
+    ),
+  );
+}
+
+function withSortedMultiLineUnions(text) {
   const lines = text.split('\n');
   const indentOf = line => line.length - line.trimStart().length;
   const out = [];
@@ -67,7 +83,7 @@ export function withSortedUnions(text) {
       }
       // Nested unions inside a member (deeper lines) are sorted too.
       members.push(
-        [member[0], withSortedUnions(member.slice(1).join('\n'))]
+        [member[0], withSortedMultiLineUnions(member.slice(1).join('\n'))]
           .filter(part => part !== '')
           .join('\n'),
       );
