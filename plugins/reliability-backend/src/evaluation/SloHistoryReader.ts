@@ -4,10 +4,7 @@ import {
   ServiceLevelObjective,
   SloHistory,
   computeSloHistory,
-  createSliSeries,
   defaultBudgetPolicyThresholds,
-  excludeBudgetAdjustments,
-  budgetAdjustmentWindows,
   formatPrometheusDuration,
 } from '@reliability/backstage-plugin-common';
 import { SliSource } from '@reliability/backstage-plugin-node';
@@ -15,7 +12,7 @@ import { AlertStore } from '../alerts/AlertStore';
 import { EvaluationStore } from '../database/EvaluationStore';
 import { StoredSloDefinition } from '../database/SloDefinitionStore';
 import { sliSourceTypeOf } from '../sources/sliSourceType';
-import { sliRangeOf } from './evaluateSlo';
+import { adjustedSliSeries, sliRangeOf } from './evaluateSlo';
 import { missingSourceMessage } from './SloEvaluator';
 import type { BudgetAdjustmentSource, SliSourceProvider } from './SloEvaluator';
 import {
@@ -197,26 +194,7 @@ export class SloHistoryReader {
       };
     }
     // The events of adjustment windows are left out, as the evaluations leave them out.
-    const windows = adjustments.flatMap(adjustment =>
-      budgetAdjustmentWindows(
-        adjustment,
-        data.from,
-        data.from + data.good.length * data.bucketMs,
-      ),
-    );
-    const series = createSliSeries(
-      excludeBudgetAdjustments(
-        {
-          method: slo.budgetingMethod,
-          startMs: data.from,
-          bucketMs: data.bucketMs,
-          good: data.good,
-          total: data.total,
-          timeSliceTarget: slo.objective.timeSliceTarget,
-        },
-        windows,
-      ),
-    );
+    const series = adjustedSliSeries(slo, data, adjustments);
     const history = computeSloHistory(
       slo,
       series,

@@ -6,6 +6,7 @@ import {
   BurnRateAlertEvaluation,
   ErrorBudgetEvaluation,
   ServiceLevelObjective,
+  SliSeries,
   SloTimeWindow,
   alertWindowDurations,
   createSliSeries,
@@ -174,6 +175,36 @@ export function toEvaluationResult(
 }
 
 /**
+ * The SLI series of the data a source returned, with the events of the SLO's budget-adjustment
+ * windows left out: what the evaluation and the history both compute budgets on.
+ *
+ * @internal
+ */
+export function adjustedSliSeries(
+  slo: ServiceLevelObjective,
+  data: SliFetchResult,
+  adjustments: readonly BudgetAdjustment[],
+): SliSeries {
+  const dataEndMs = data.from + data.good.length * data.bucketMs;
+  const windows = adjustments.flatMap(adjustment =>
+    budgetAdjustmentWindows(adjustment, data.from, dataEndMs),
+  );
+  return createSliSeries(
+    excludeBudgetAdjustments(
+      {
+        method: slo.budgetingMethod,
+        startMs: data.from,
+        bucketMs: data.bucketMs,
+        good: data.good,
+        total: data.total,
+        timeSliceTarget: slo.objective.timeSliceTarget,
+      },
+      windows,
+    ),
+  );
+}
+
+/**
  * Evaluates one SLO on the SLI data a source returned, at the end of the requested range.
  * Throws `RangeError` when the data does not fit the SLO (see `evaluateErrorBudget`).
  *
@@ -190,23 +221,7 @@ export function evaluateSlo(
     adjustments?: readonly BudgetAdjustment[];
   },
 ): SloEvaluationResult {
-  const dataEnd = data.from + data.good.length * data.bucketMs;
-  const windows = (options.adjustments ?? []).flatMap(adjustment =>
-    budgetAdjustmentWindows(adjustment, data.from, dataEnd),
-  );
-  const series = createSliSeries(
-    excludeBudgetAdjustments(
-      {
-        method: slo.budgetingMethod,
-        startMs: data.from,
-        bucketMs: data.bucketMs,
-        good: data.good,
-        total: data.total,
-        timeSliceTarget: slo.objective.timeSliceTarget,
-      },
-      windows,
-    ),
-  );
+  const series = adjustedSliSeries(slo, data, options.adjustments ?? []);
   // A source with coarser buckets than asked for (Prometheus: 5 minutes) ends at its last
   // complete bucket; evaluating there keeps the shortest window full instead of unknown.
   const dataEndMs = data.from + data.good.length * data.bucketMs;
