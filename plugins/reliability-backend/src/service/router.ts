@@ -12,7 +12,6 @@ import {
   NotAllowedError,
   NotFoundError,
 } from '@backstage/errors';
-import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -46,6 +45,7 @@ import { spec } from '../schema/openapi.generated';
 import { parseDateParam, parseIntegerParam } from './requestParams';
 import { ReadableEntityCache } from './ReadableEntityCache';
 import { jsonBody } from './jsonBody';
+import { createPartitionedOpenApiRouter } from './partitionedOpenApiRouter';
 import { ReliabilityService } from '../evaluation';
 
 /**
@@ -116,7 +116,7 @@ export async function createRouter(
 ): Promise<express.Router> {
   const { httpAuth, permissions, catalog, slos, events } = options;
   const { onCall, runbooks, alerts, alertQuality, alertmanager } = options;
-  const router = createValidatedOpenApiRouter(spec, {
+  const validated = createPartitionedOpenApiRouter(spec, {
     // Replaces the validator's default `express.json()` (100 kB). The outer router below parses
     // the body first; body-parser then passes a parsed body on untouched.
     middleware: [jsonBody()],
@@ -124,6 +124,7 @@ export async function createRouter(
       ? { validateResponses: true }
       : undefined,
   });
+  const router = validated.routes;
   const readableEntities = new ReadableEntityCache({
     ttlMs: 10_000,
     maxEntries: 10_000,
@@ -484,7 +485,7 @@ export async function createRouter(
   const outer = express.Router();
   outer.use(alertmanagerAuthentication(alertmanager));
   outer.use(jsonBody());
-  outer.use(router);
+  outer.use(validated.router);
   return outer;
 }
 

@@ -17,7 +17,12 @@ const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head'];
 interface ExpressLayer {
   name: string;
   route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: ExpressLayer[] };
+  handle: {
+    stack?: ExpressLayer[];
+    // The dispatcher of createPartitionedOpenApiRouter.
+    parts?: { stack: ExpressLayer[] }[];
+    whole?: { stack: ExpressLayer[] };
+  };
   regexp: { fast_slash?: boolean };
 }
 
@@ -35,6 +40,17 @@ function routesOf(stack: ExpressLayer[]): RouteKey[] {
               '{$1}',
             )}`,
         );
+    }
+    const { parts, whole } = layer.handle;
+    if (parts && whole) {
+      // Each part serves its own share of the spec at /openapi.json, which no request reaches:
+      // the dispatcher sends that path to the whole spec's router.
+      return [
+        ...parts.flatMap(part =>
+          routesOf(part.stack).filter(key => !FRAMEWORK_ROUTES.includes(key)),
+        ),
+        ...routesOf(whole.stack),
+      ];
     }
     if (layer.handle.stack) {
       if (!layer.regexp.fast_slash) {
