@@ -1,5 +1,6 @@
 import { healthyFacts } from './__testUtils__/facts';
 import { compileAppliesTo } from './appliesTo';
+import type { ScorecardAppliesTo } from './definitions';
 
 describe('compileAppliesTo', () => {
   // The checkout service: a production Component of type service in namespace default, owned by
@@ -10,7 +11,7 @@ describe('compileAppliesTo', () => {
     expect(compileAppliesTo({})(entity)).toBe(true);
   });
 
-  it.each([
+  it.each<[string, ScorecardAppliesTo, ScorecardAppliesTo]>([
     ['kind', { kind: ['component'] }, { kind: ['API'] }],
     ['type', { type: ['Service'] }, { type: ['website'] }],
     [
