@@ -4,7 +4,9 @@ import { builtInScorecardChecks } from './checks';
 import { evaluateScorecard, evaluateScorecards } from './evaluateScorecard';
 import type { EntityFacts } from './facts';
 import type { ScorecardExemption } from './results';
+import type { ScorecardCheck } from './ScorecardCheck';
 import { ScorecardCheckRegistry } from './ScorecardCheckRegistry';
+import { z } from 'zod';
 
 const NOW = Date.parse('2025-03-01T12:00:00Z');
 
@@ -234,6 +236,99 @@ describe('evaluateScorecard', () => {
     expect(result.checks[5].message).toMatch(
       /^the params of the check are not valid/,
     );
+  });
+
+  it('ignores an exemption that expires at this very moment', () => {
+    const result = evaluateScorecard(readinessScorecard(), silverFacts(), {
+      now: NOW,
+      exemptions: [exemption({ expiresAt: '2025-03-01T12:00:00Z' })],
+    });
+    expect(result.checks[5].status).toBe('fail');
+    expect(result.level).toBe('Silver');
+  });
+
+  it('keeps exemptions of several checks of one entity', () => {
+    const facts = silverFacts();
+    const noSlo: EntityFacts = { ...facts, slos: undefined };
+    const result = evaluateScorecard(readinessScorecard(), noSlo, {
+      now: NOW,
+      exemptions: [
+        exemption({ checkId: 'slo-defined' }),
+        exemption({ checkId: 'slo-met' }),
+        exemption(),
+      ],
+    });
+    expect(result.checks.slice(3).map(check => check.status)).toEqual([
+      'exempt',
+      'exempt',
+      'exempt',
+    ]);
+    expect(result.level).toBe('Gold');
+  });
+
+  it('shows the exemption that lasts longer, whichever is listed first', () => {
+    const sooner = exemption({
+      expiresAt: '2025-03-15T00:00:00Z',
+      reason: 'a',
+    });
+    const later = exemption({ expiresAt: '2025-06-01T00:00:00Z', reason: 'b' });
+    for (const exemptions of [
+      [sooner, later],
+      [later, sooner],
+    ]) {
+      const result = evaluateScorecard(readinessScorecard(), silverFacts(), {
+        now: NOW,
+        exemptions,
+      });
+      expect(result.checks[5].exemption).toBe(later);
+    }
+  });
+
+  it('of two exemptions that end together, shows the first listed', () => {
+    const first = exemption({ reason: 'first' });
+    const second = exemption({ reason: 'second' });
+    const result = evaluateScorecard(readinessScorecard(), silverFacts(), {
+      now: NOW,
+      exemptions: [first, second],
+    });
+    expect(result.checks[5].exemption).toBe(first);
+  });
+
+  it('gives a check without an exemption no exemption key', () => {
+    const result = evaluateScorecard(readinessScorecard(), silverFacts(), {
+      now: NOW,
+    });
+    expect(Object.keys(result.checks[5])).toEqual([
+      'id',
+      'status',
+      'checkStatus',
+      'message',
+    ]);
+  });
+
+  it('lists every params problem of a check the parser did not see', () => {
+    const custom: ScorecardCheck = {
+      id: 'custom',
+      title: 'Custom',
+      description: 'Needs two params.',
+      paramsSchema: z.object({
+        a: z.string({ error: 'write a' }),
+        b: z.string({ error: 'write b' }),
+      }),
+      remediation: '',
+      evaluate: () => ({ status: 'pass', message: 'ok' }),
+    };
+    const scorecard = readinessScorecard();
+    scorecard.levels[0].checks[0].check = 'custom';
+    const result = evaluateScorecard(scorecard, healthyFacts(), {
+      checks: ScorecardCheckRegistry.create([custom]),
+    });
+    expect(result.checks[0]).toEqual({
+      id: 'owner-is-group',
+      status: 'unknown',
+      checkStatus: 'unknown',
+      message: 'the params of the check are not valid: write a; write b',
+    });
   });
 });
 

@@ -84,4 +84,83 @@ describe('measureScorecardCampaign', () => {
     expect(progress.problem).toContain('"end of Q2" is not an ISO 8601 date');
     expect(progress.share).toBe(1 / 3);
   });
+
+  it('lists every entity in scope, in result order', () => {
+    const progress = measureScorecardCampaign(
+      { scorecardId: scorecard.id, targetLevel: 'Gold', dueDate: '2025-03-31' },
+      { scorecard, results, now: NOW },
+    );
+    expect(progress.inScope).toEqual([
+      'component:default/gold',
+      'component:default/bronze',
+      'component:default/none',
+    ]);
+  });
+
+  it('is not overdue on the due moment itself', () => {
+    const progress = measureScorecardCampaign(
+      {
+        scorecardId: scorecard.id,
+        targetLevel: 'Gold',
+        dueDate: '2025-03-01T00:00:00Z',
+      },
+      { scorecard, results, now: NOW },
+    );
+    expect(progress).toMatchObject({ daysLeft: 0, overdue: false });
+  });
+
+  it('counts only results of its scorecard that apply', () => {
+    const other = { ...readinessScorecard(), id: 'security' };
+    const experimental = healthyFacts({
+      ref: 'component:default/experiment',
+      lifecycle: 'experimental',
+    });
+    const mixed = evaluateScorecards(
+      [scorecard, other],
+      [facts[0], experimental],
+      { now: NOW },
+    );
+    expect(mixed.map(result => result.applies)).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    const progress = measureScorecardCampaign(
+      { scorecardId: scorecard.id, targetLevel: 'Gold', dueDate: '2025-03-31' },
+      { scorecard, results: mixed, now: NOW },
+    );
+    expect(progress).toMatchObject({
+      entities: 1,
+      inScope: ['component:default/gold'],
+    });
+  });
+
+  it('gives no share when no entity is in scope', () => {
+    const progress = measureScorecardCampaign(
+      {
+        scorecardId: scorecard.id,
+        targetLevel: 'Gold',
+        filter: { tier: [3] },
+        dueDate: '2025-03-31',
+      },
+      { scorecard, results, facts, now: NOW },
+    );
+    expect(progress.entities).toBe(0);
+    expect(progress.share).toBeUndefined();
+  });
+
+  it('measures nothing for results of another scorecard', () => {
+    const progress = measureScorecardCampaign(
+      { scorecardId: 'security', targetLevel: 'Gold', dueDate: '2025-03-31' },
+      { scorecard, results, now: NOW },
+    );
+    expect(progress).toMatchObject({
+      entities: 0,
+      inScope: [],
+      problem:
+        'the campaign is about scorecard "security", not "production-readiness"',
+    });
+    expect(progress.share).toBeUndefined();
+  });
 });

@@ -287,4 +287,117 @@ describe('parseScorecardDefinitions', () => {
     expect(result.scorecards).toEqual([]);
     expect(result.problems[0].message).toContain('boom');
   });
+
+  it('gives nothing and no problems for null too', () => {
+    expect(parse(null)).toEqual({ scorecards: [], problems: [] });
+  });
+
+  it('allows 200 scorecards and refuses 201', () => {
+    const many = (count: number) =>
+      Array.from({ length: count }, (_, index) => ({
+        ...readiness(),
+        id: `card-${index}`,
+      }));
+    const allowed = parse(many(200));
+    expect(allowed.problems).toEqual([]);
+    expect(allowed.scorecards).toHaveLength(200);
+    expect(parse(many(201))).toEqual({
+      scorecards: [],
+      problems: [
+        {
+          source: 'app-config',
+          path: 'reliability.scorecards',
+          message: 'at most 200 scorecards are allowed',
+          keyPath: [],
+        },
+      ],
+    });
+  });
+
+  it('says which scorecard first used a duplicate id, and keeps only that one', () => {
+    const twin = { ...readiness(), title: 'Twin' };
+    const { scorecards, problems } = parse([readiness(), twin]);
+    expect(problems.map(({ path, message }) => ({ path, message }))).toEqual([
+      {
+        path: 'reliability.scorecards[1].id',
+        message:
+          'the id "production-readiness" is already used by scorecard 0; give each scorecard its own id',
+      },
+    ]);
+    expect(scorecards.map(scorecard => scorecard.title)).toEqual([
+      'Production readiness',
+    ]);
+  });
+
+  it('says which level first used a name, whatever its case', () => {
+    const scorecard = readiness();
+    scorecard.levels[1].name = 'BRONZE';
+    expect(problemsOf([scorecard])).toEqual([
+      {
+        path: 'reliability.scorecards[0].levels[1].name',
+        message:
+          'the level name "BRONZE" is already used by level 0; give each level its own name',
+      },
+    ]);
+  });
+
+  it('reports params that are not a mapping once, from the structure', () => {
+    for (const params of ['ninety', [90]]) {
+      const scorecard = readiness();
+      scorecard.levels[1].checks[1].params = params;
+      const problems = problemsOf([scorecard]);
+      expect(problems).toHaveLength(1);
+      expect(problems[0].path).toBe(
+        'reliability.scorecards[0].levels[1].checks[1].params',
+      );
+      expect(problems[0].message).not.toContain('(check "runbook-fresh")');
+    }
+  });
+
+  it('reports scorecards that are null or a list as such, without failing', () => {
+    for (const item of [null, ['x']]) {
+      const problems = problemsOf([item]);
+      expect(problems.length).toBeGreaterThan(0);
+      expect(problems.map(p => p.path)).toEqual(
+        problems.map(() => 'reliability.scorecards[0]'),
+      );
+      expect(problems.map(p => p.message).join(' ')).not.toContain(
+        'could not be read',
+      );
+    }
+  });
+
+  it('reports a throwing schema at the root of the scorecards', () => {
+    const throwing: ScorecardCheck = {
+      id: 'throwing',
+      title: 'Throws',
+      description: 'Throws while parsing params.',
+      paramsSchema: z.unknown().transform(() => {
+        throw new Error('boom');
+      }),
+      remediation: '',
+      evaluate: () => ({ status: 'pass', message: 'ok' }),
+    };
+    const { problems } = parseScorecardDefinitions(
+      [
+        {
+          id: 'x',
+          title: 'X',
+          levels: [{ name: 'A', checks: [{ check: 'throwing' }] }],
+        },
+      ],
+      {
+        source: 'app-config',
+        checks: ScorecardCheckRegistry.create([throwing]),
+      },
+    );
+    expect(problems).toEqual([
+      {
+        source: 'app-config',
+        path: 'reliability.scorecards',
+        message: 'the scorecards could not be read: boom',
+        keyPath: [],
+      },
+    ]);
+  });
 });

@@ -73,4 +73,128 @@ describe('parseScorecardFile', () => {
       }),
     ]);
   });
+
+  it('refuses a file longer than 256 KiB, at its first line', () => {
+    const limit = 256 * 1024;
+    const padded = (length: number) =>
+      `${valid}#${'x'.repeat(length - valid.length - 1)}`;
+    expect(padded(limit)).toHaveLength(limit);
+    expect(
+      parseScorecardFile(padded(limit), { file: 'big.yaml' }).problems,
+    ).toEqual([]);
+    expect(parseScorecardFile(padded(limit + 1), { file: 'big.yaml' })).toEqual(
+      {
+        scorecards: [],
+        problems: [
+          {
+            source: 'big.yaml',
+            file: 'big.yaml',
+            line: 1,
+            column: 1,
+            path: '',
+            message:
+              'the file is longer than 262144 characters; a scorecard file holds a few scorecards',
+          },
+        ],
+      },
+    );
+  });
+
+  it('reports a duplicate key as invalid YAML, in one line without the excerpt', () => {
+    const content = valid.replace(
+      '    title: Readiness\n',
+      '    title: Readiness\n    title: Again\n',
+    );
+    const { scorecards, problems } = parseScorecardFile(content, {
+      file: 'dup.yaml',
+    });
+    expect(scorecards).toEqual([]);
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatchObject({ file: 'dup.yaml', line: 4, path: '' });
+    expect(problems[0].message).toMatch(/^is not valid YAML: .{10,}$/);
+    expect(problems[0].message).not.toMatch(/at line|\n/);
+  });
+
+  it('lists at most 20 YAML errors', () => {
+    const content = Array.from({ length: 30 }, () => 'a: 1\n').join('');
+    const { problems } = parseScorecardFile(content, { file: 'many.yaml' });
+    expect(problems).toHaveLength(20);
+    expect(problems.map(problem => problem.line)).toEqual(
+      Array.from({ length: 20 }, (_, index) => index + 2),
+    );
+  });
+
+  it('reads a plain list without asking for a scorecards key', () => {
+    const list = valid
+      .split('\n')
+      .slice(1)
+      .map(line => line.slice(2))
+      .join('\n');
+    const { scorecards, problems } = parseScorecardFile(list, {
+      file: 'list.yaml',
+    });
+    expect(problems).toEqual([]);
+    expect(scorecards.map(s => s.id)).toEqual(['readiness']);
+  });
+
+  it('reports a file holding a single text as not a list, at the text', () => {
+    expect(
+      parseScorecardFile('\n  hello\n', { file: 'text.yaml' }).problems,
+    ).toEqual([
+      {
+        source: 'text.yaml',
+        file: 'text.yaml',
+        line: 2,
+        column: 3,
+        path: '',
+        message:
+          'expected a list of scorecards, each with id, title and levels',
+        keyPath: [],
+      },
+    ]);
+  });
+
+  it('gives an empty file no scorecards and no problems', () => {
+    expect(parseScorecardFile('', { file: 'empty.yaml' })).toEqual({
+      scorecards: [],
+      problems: [],
+    });
+    expect(
+      parseScorecardFile('# nothing yet\n', { file: 'empty.yaml' }),
+    ).toEqual({ scorecards: [], problems: [] });
+  });
+
+  it('points the missing scorecards list at the first line, not at the mapping', () => {
+    const { problems } = parseScorecardFile('# scorecards\ntitle: nothing\n', {
+      file: 'empty.yaml',
+    });
+    expect(problems).toEqual([
+      {
+        source: 'empty.yaml',
+        file: 'empty.yaml',
+        line: 1,
+        column: 1,
+        path: 'scorecards',
+        keyPath: [],
+        message:
+          'has no `scorecards` list: write `scorecards:` followed by a list of scorecards, each with id, title and levels',
+      },
+    ]);
+  });
+
+  it('points a missing key deep in a level at that level', () => {
+    const content = `- id: readiness
+  title: Readiness
+  levels:
+    - checks: [{ check: owner-is-group }]
+`;
+    const { problems } = parseScorecardFile(content, { file: 'list.yaml' });
+    expect(problems).toEqual([
+      expect.objectContaining({
+        path: '[0].levels[0].name',
+        line: 4,
+        column: 7,
+      }),
+    ]);
+  });
 });

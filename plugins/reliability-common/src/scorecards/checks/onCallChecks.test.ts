@@ -36,6 +36,33 @@ describe('oncall-resolves', () => {
       'unknown',
     );
   });
+
+  it('says that no mapping was found', () => {
+    expect(
+      runCheck(onCallResolvesCheck, withOnCall({ resolved: false })),
+    ).toEqual({
+      status: 'fail',
+      message: 'no on-call mapping on the entity or its owner',
+    });
+  });
+
+  it('is unknown while the provider was not asked, naming it or not', () => {
+    expect(
+      runCheck(
+        onCallResolvesCheck,
+        withOnCall({ resolved: true, source: 'opsgenie' }),
+      ),
+    ).toEqual({
+      status: 'unknown',
+      message: 'mapped to opsgenie, which was not asked yet',
+    });
+    expect(
+      runCheck(onCallResolvesCheck, withOnCall({ resolved: true })),
+    ).toEqual({
+      status: 'unknown',
+      message: 'mapped to the provider, which was not asked yet',
+    });
+  });
 });
 
 describe('oncall-min-people', () => {
@@ -63,5 +90,31 @@ describe('oncall-min-people', () => {
   it('is unknown when the number of people is unknown', () => {
     const facts = withOnCall({ resolved: true, live: false });
     expect(runCheck(onCallMinPeopleCheck, facts).status).toBe('unknown');
+  });
+
+  it('passes with exactly the minimum', () => {
+    const facts = withOnCall({ resolved: true, live: true, people: 2 });
+    expect(runCheck(onCallMinPeopleCheck, facts)).toEqual({
+      status: 'pass',
+      message: '2 people in the rotation',
+    });
+  });
+
+  it('says why it fails or cannot tell', () => {
+    expect(
+      runCheck(onCallMinPeopleCheck, withOnCall({ resolved: false })),
+    ).toEqual({
+      status: 'fail',
+      message: 'no on-call rotation, so nobody is in it',
+    });
+    expect(
+      runCheck(
+        onCallMinPeopleCheck,
+        withOnCall({ resolved: true, live: false }),
+      ),
+    ).toEqual({
+      status: 'unknown',
+      message: 'the number of people in the rotation is unknown',
+    });
   });
 });

@@ -88,6 +88,14 @@ describe('runbook-fresh', () => {
     });
   });
 
+  it('passes when updated exactly the days given ago', () => {
+    const facts = withRunbooks({ newestUpdateAgeDays: 90 });
+    expect(runCheck(runbookFreshCheck, facts, { days: 90 })).toEqual({
+      status: 'pass',
+      message: 'last updated 90 days ago',
+    });
+  });
+
   it('is unknown when the update time is unknown', () => {
     const facts = withRunbooks({ newestUpdateAgeDays: undefined });
     expect(runCheck(runbookFreshCheck, facts).status).toBe('unknown');
@@ -213,6 +221,24 @@ describe('runbook-walked', () => {
         days: 60,
       }),
     ).toEqual({ status: 'pass', message: 'never walked, changed 40 days ago' });
+  });
+
+  it('passes when the more recent of walk and change is within the days, to the day', () => {
+    expect(
+      runCheck(
+        runbookWalkedCheck,
+        withTree({ lastWalkedAgeDays: 50, lastChangedAgeDays: 10 }),
+        { days: 30 },
+      ),
+    ).toEqual({
+      status: 'pass',
+      message: 'walked 50 days ago, changed 10 days ago',
+    });
+    expect(
+      runCheck(runbookWalkedCheck, withTree({ lastWalkedAgeDays: 30 }), {
+        days: 30,
+      }).status,
+    ).toBe('pass');
   });
 
   it('fails when neither happened within the days', () => {

@@ -178,3 +178,59 @@ describe('error-budget-policy-declared', () => {
     ).toEqual(NOT_COLLECTED);
   });
 });
+
+describe('SLO check messages', () => {
+  it('says that the files define no valid SLO', () => {
+    expect(runCheck(sloDefinedCheck, withSlos({ slos: [] }))).toEqual({
+      status: 'fail',
+      message: 'the SLO files define no valid SLO',
+    });
+  });
+
+  it('says that the files have no problems, or counts them without a first one', () => {
+    expect(runCheck(sloFilesValidCheck, healthyFacts())).toEqual({
+      status: 'pass',
+      message: 'the SLO files have no problems',
+    });
+    expect(
+      runCheck(
+        sloFilesValidCheck,
+        withSlos({ fileProblemCount: 1, fileProblemMessages: [] }),
+      ),
+    ).toEqual({ status: 'fail', message: '1 problem in the SLO files' });
+  });
+
+  it('trusts the exhausted flag over the remaining ratio', () => {
+    expect(
+      runCheck(
+        errorBudgetNotExhaustedCheck,
+        withLatency({ exhausted: false, budgetRemainingRatio: -0.1 }),
+      ),
+    ).toEqual({ status: 'pass', message: 'all 2 SLOs have budget left' });
+    expect(
+      runCheck(
+        errorBudgetNotExhaustedCheck,
+        withLatency({ exhausted: true, budgetRemainingRatio: 0.5 }),
+      ).status,
+    ).toBe('fail');
+  });
+
+  it('names the SLOs without budget data', () => {
+    expect(
+      runCheck(
+        errorBudgetNotExhaustedCheck,
+        withLatency({ exhausted: undefined, budgetRemainingRatio: undefined }),
+      ),
+    ).toEqual({
+      status: 'unknown',
+      message: '1 of 2 SLOs have no budget data yet: Checkout latency',
+    });
+  });
+
+  it('says when every SLO declares a policy', () => {
+    expect(runCheck(errorBudgetPolicyDeclaredCheck, healthyFacts())).toEqual({
+      status: 'pass',
+      message: 'all 2 SLOs declare a budget policy',
+    });
+  });
+});
