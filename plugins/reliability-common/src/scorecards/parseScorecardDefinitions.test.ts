@@ -48,6 +48,18 @@ function problemsOf(value: unknown) {
   return parse(value).problems.map(({ path, message }) => ({ path, message }));
 }
 
+/** A check whose params schema throws instead of reporting an issue. */
+const throwing: ScorecardCheck = {
+  id: 'throwing',
+  title: 'Throws',
+  description: 'Throws while parsing params.',
+  paramsSchema: z.unknown().transform(() => {
+    throw new Error('boom');
+  }),
+  remediation: '',
+  evaluate: () => ({ status: 'pass', message: 'ok' }),
+};
+
 describe('parseScorecardDefinitions', () => {
   it('reads valid scorecards with defaults filled in', () => {
     const { scorecards, problems } = parse([readiness()]);
@@ -261,16 +273,6 @@ describe('parseScorecardDefinitions', () => {
   });
 
   it('never throws, also when a custom schema does', () => {
-    const throwing: ScorecardCheck = {
-      id: 'throwing',
-      title: 'Throws',
-      description: 'Throws while parsing params.',
-      paramsSchema: z.unknown().transform(() => {
-        throw new Error('boom');
-      }),
-      remediation: '',
-      evaluate: () => ({ status: 'pass', message: 'ok' }),
-    };
     const result = parseScorecardDefinitions(
       [
         {
@@ -368,16 +370,6 @@ describe('parseScorecardDefinitions', () => {
   });
 
   it('reports a throwing schema at the root of the scorecards', () => {
-    const throwing: ScorecardCheck = {
-      id: 'throwing',
-      title: 'Throws',
-      description: 'Throws while parsing params.',
-      paramsSchema: z.unknown().transform(() => {
-        throw new Error('boom');
-      }),
-      remediation: '',
-      evaluate: () => ({ status: 'pass', message: 'ok' }),
-    };
     const { problems } = parseScorecardDefinitions(
       [
         {
