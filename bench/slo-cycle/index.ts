@@ -11,7 +11,15 @@
  * its end (read definitions and snapshots, fetch each SLO's window from the bucket store, evaluate,
  * store snapshots and, every 5 minutes, history rows).
  *
- *   yarn bench:slo-cycle [--slos 5000] [--hours 6] [--cycles 10] [--databases sqlite,postgres]
+ * Then, unless `--days 0`, the database is filled to what `--days` days (default 7, the push
+ * source's minute retention) of pushes and cycles leave: every SLO's minutes back to that many
+ * days before (the same deterministic values, written by one SQL statement per chunk of SLOs
+ * because 50 million rows through `upsertBuckets` would take most of an hour), and a history row
+ * per SLO every 5 minutes (copies of each SLO's latest row written by the evaluator, moved back in
+ * time, so they have its bytes). The database size is then measured, not projected, and one more
+ * cycle is timed on the full week of minutes.
+ *
+ *   yarn bench:slo-cycle [--slos 5000] [--hours 1] [--cycles 5] [--days 7] [--databases sqlite,postgres]
  */
 import { mockServices } from '@backstage/backend-test-utils';
 import {
@@ -41,8 +49,9 @@ const option = (name: string, fallback: string) => {
   return i >= 0 ? args[i + 1] : fallback;
 };
 const SLOS = Number(option('slos', '5000'));
-const HOURS = Number(option('hours', '6'));
-const CYCLES = Number(option('cycles', '10'));
+const HOURS = Number(option('hours', '1'));
+const CYCLES = Number(option('cycles', '5'));
+const DAYS = Number(option('days', '7'));
 const DATABASES = option('databases', 'sqlite,postgres').split(',');
 const PG_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432';
@@ -51,10 +60,11 @@ const DAY_MS = 24 * 3_600_000;
 /** The evaluator's defaults: a cycle a minute, a history row per SLO every 5 minutes. */
 const CYCLE_MS = MINUTE_MS;
 const HISTORY_INTERVAL_MS = 5 * MINUTE_MS;
-/** The push source's default minute retention: what a week of pushes leaves in the store. */
-const WEEK_MS = 7 * DAY_MS;
 
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const seconds = (milliseconds: number) => (milliseconds / 1000).toFixed(2);
+/** SLOs whose week of minutes one statement writes (about 2 million rows). */
+const FILL_CHUNK = 200;
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(0);
 const peakRss = () => process.resourceUsage().maxRSS * 1024;
 
@@ -100,6 +110,110 @@ function bucket(index: number, start: number): SliBucket {
     good: total - bad,
     total,
   };
+}
+
+/** Fails the run unless every SLO has a snapshot and none failed. */
+async function assertAllEvaluated(evaluations: DatabaseEvaluationStore) {
+  const snapshots = await evaluations.listSnapshots();
+  const failed = snapshots.filter(s => s.error !== undefined);
+  if (snapshots.length !== SLOS || failed.length > 0) {
+    throw new Error(
+      `${snapshots.length} of ${SLOS} SLOs evaluated, ${failed.length} failed${
+        failed[0] ? `, e.g. ${failed[0].sloId}: ${failed[0].error}` : ''
+      }`,
+    );
+  }
+}
+
+/** Fails the run unless the SQL fill wrote the values {@link bucket} gives, at a few places. */
+async function assertFilledAsPushed(knex: Knex, from: number) {
+  for (const [index, minute] of [
+    [0, 0],
+    [SLOS - 1, 1],
+    [Math.floor(SLOS / 3), Math.floor((DAYS * DAY_MS) / MINUTE_MS / 2)],
+  ]) {
+    const expected = bucket(index, from + minute * MINUTE_MS);
+    const row = await knex('reliability_sli_buckets')
+      .where({ slo_id: expected.sloId, bucket_start: expected.bucketStart })
+      .first();
+    if (
+      !row ||
+      Number(row.good) !== expected.good ||
+      Number(row.total) !== expected.total
+    ) {
+      throw new Error(
+        `filled bucket of ${expected.sloId} at ${
+          expected.bucketStart
+        } is ${JSON.stringify(row)}, not ${expected.good}/${expected.total}`,
+      );
+    }
+  }
+}
+
+/**
+ * Writes the minute buckets of SLOs `firstSlo`..`lastSlo` from `from` to `to` (inclusive) with
+ * the values of {@link bucket}, in one statement: the rows `upsertBuckets` would write.
+ */
+async function fillMinutes(
+  knex: Knex,
+  range: { firstSlo: number; lastSlo: number; from: number; to: number },
+) {
+  const minute = `(t / ${MINUTE_MS})`;
+  const select = `SELECT 'push-slo-' || i, t,
+      total - CASE WHEN (i + ${minute}) % 97 = 0 THEN 20 ELSE (i * 7 + ${minute}) % 3 END,
+      total
+    FROM v`;
+  const parameters = [range.firstSlo, range.lastSlo, range.from, range.to];
+  if (knex.client.config.client === 'pg') {
+    await knex.raw(
+      `WITH v AS (
+         SELECT s.i, m.t, 100 + ((s.i * 31 + m.t / ${MINUTE_MS}) % 400) AS total
+         FROM generate_series(?::bigint, ?::bigint) s(i)
+         CROSS JOIN generate_series(?::bigint, ?::bigint, ${MINUTE_MS}) m(t))
+       INSERT INTO reliability_sli_buckets (slo_id, bucket_start, good, total)
+       ${select}
+       ON CONFLICT DO NOTHING`,
+      parameters,
+    );
+    return;
+  }
+  await knex.raw(
+    `WITH RECURSIVE
+       s(i) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT i + 1 FROM s WHERE i < CAST(? AS INTEGER)),
+       m(t) AS (SELECT CAST(? AS INTEGER) UNION ALL SELECT t + ${MINUTE_MS} FROM m WHERE t < CAST(? AS INTEGER)),
+       v(i, t, total) AS (SELECT s.i, m.t, 100 + ((s.i * 31 + m.t / ${MINUTE_MS}) % 400) FROM s CROSS JOIN m)
+     INSERT OR IGNORE INTO reliability_sli_buckets (slo_id, bucket_start, good, total)
+     ${select}`,
+    parameters,
+  );
+}
+
+/**
+ * Gives every SLO `rows` history rows, 5 minutes apart, ending at its latest: copies of that
+ * latest row (written by the evaluator) moved back in time.
+ */
+async function fillHistory(knex: Knex, rows: number) {
+  const copy = (
+    k: string,
+  ) => `SELECT h.slo_id, h.time - ${k} * ${HISTORY_INTERVAL_MS}, h.sli, h.budget_remaining, h.burn_rates
+    FROM reliability_slo_history h
+    JOIN (SELECT slo_id, MAX(time) AS latest FROM reliability_slo_history GROUP BY slo_id) l
+      ON l.slo_id = h.slo_id AND l.latest = h.time`;
+  if (knex.client.config.client === 'pg') {
+    await knex.raw(
+      `INSERT INTO reliability_slo_history (slo_id, time, sli, budget_remaining, burn_rates)
+       ${copy('k.k')} CROSS JOIN generate_series(1, ?) k(k)
+       ON CONFLICT DO NOTHING`,
+      [rows - 1],
+    );
+    return;
+  }
+  await knex.raw(
+    `WITH RECURSIVE k(k) AS (SELECT 1 UNION ALL SELECT k + 1 FROM k WHERE k < CAST(? AS INTEGER))
+     INSERT OR IGNORE INTO reliability_slo_history (slo_id, time, sli, budget_remaining, burn_rates)
+     ${copy('k.k')} CROSS JOIN k`,
+    [rows - 1],
+  );
 }
 
 async function openDatabase(kind: string, name: string) {
@@ -218,6 +332,7 @@ async function runOn(kind: string) {
       });
     }
     const minutes = HOURS * 60;
+    const firstSeededMinute = now - minutes * MINUTE_MS;
     for (let index = 0; index < SLOS; index += 10) {
       const batch: SliBucket[] = [];
       for (let i = index; i < Math.min(SLOS, index + 10); i++) {
@@ -262,52 +377,79 @@ async function runOn(kind: string) {
       if (written > 0) historyCycles++;
       now += CYCLE_MS;
     }
-    const snapshots = await evaluations.listSnapshots();
-    const failed = snapshots.filter(s => s.error !== undefined);
-    if (snapshots.length !== SLOS || failed.length > 0) {
-      throw new Error(
-        `${snapshots.length} of ${SLOS} SLOs evaluated, ${
-          failed.length
-        } failed${
-          failed[0] ? `, e.g. ${failed[0].sloId}: ${failed[0].error}` : ''
-        }`,
-      );
-    }
+    await assertAllEvaluated(evaluations);
     const historyRows =
       (await count(db.knex, 'reliability_slo_history')) - historyBefore;
     const sizeAfter = await db.size();
-    // Bytes per row as stored here (tables and their indexes), then the rows a week of cycles
-    // and pushes leave: minutes are kept 7 days, history rows every 5 minutes.
-    const bucketRows = await count(db.knex, 'reliability_sli_buckets');
-    const allHistoryRows = await count(db.knex, 'reliability_slo_history');
-    const bucketBytes = await tableBytes(db.knex, 'reliability_sli_buckets');
-    const historyBytes = await tableBytes(db.knex, 'reliability_slo_history');
-    const weekHistoryRows = SLOS * (WEEK_MS / HISTORY_INTERVAL_MS);
-    const weekBuckets = SLOS * (WEEK_MS / MINUTE_MS);
-    const projectedWeek =
-      sizeAfter -
-      bucketBytes -
-      historyBytes +
-      (bucketBytes / bucketRows) * weekBuckets +
-      (allHistoryRows ? (historyBytes / allHistoryRows) * weekHistoryRows : 0);
     const sorted = [...cycleMs].sort((a, b) => a - b);
-    const line = `${kind}: ${CYCLES} cycles of ${SLOS} SLOs (${HOURS} h of minutes each): p50 ${(
-      percentile(sorted, 50) / 1000
-    ).toFixed(2)} s, max ${(sorted[sorted.length - 1] / 1000).toFixed(
-      2,
+    const cycles = `${kind}: ${CYCLES} cycles of ${SLOS} SLOs (${HOURS} h of minutes each): p50 ${seconds(
+      percentile(sorted, 50),
+    )} s, max ${seconds(
+      sorted[sorted.length - 1],
     )} s; rows written per cycle ${SLOS} snapshots + ${SLOS} pushed minutes, ${historyRows} history rows in ${historyCycles} cycles; database ${mb(
       sizeAfter,
-    )} MB now, ${mb(
-      projectedWeek,
-    )} MB projected after 7 days (${weekBuckets} minute buckets, ${weekHistoryRows} history rows); peak RSS ${mb(
-      peakRss(),
-    )} MB`;
-    console.log(line);
-    return {
+    )} MB; peak RSS ${mb(peakRss())} MB`;
+    console.log(cycles);
+    const result = {
       kind,
-      p50: percentile(sorted, 50) / 1000,
-      week: projectedWeek,
+      p50: percentile(sorted, 50),
+      week: undefined as
+        | undefined
+        | { bytes: number; buckets: number; history: number; cycleMs: number },
     };
+    if (DAYS <= 0) {
+      return result;
+    }
+
+    // The rest of the retention period, as a week of pushes and cycles leaves it.
+    const fillStart = process.hrtime.bigint();
+    const from = now - DAYS * DAY_MS;
+    const seededFrom = firstSeededMinute;
+    for (let index = 0; index < SLOS; index += FILL_CHUNK) {
+      await fillMinutes(db.knex, {
+        firstSlo: index,
+        lastSlo: Math.min(SLOS, index + FILL_CHUNK) - 1,
+        from,
+        to: seededFrom - MINUTE_MS,
+      });
+    }
+    await fillHistory(db.knex, DAYS * (DAY_MS / HISTORY_INTERVAL_MS));
+    await assertFilledAsPushed(db.knex, from);
+    // The minute the next cycle reads, pushed as before every cycle.
+    await buckets.upsertBuckets(
+      Array.from({ length: SLOS }, (_, i) => bucket(i, now - MINUTE_MS)),
+    );
+    if (kind === 'postgres') {
+      // Autovacuum would have analysed tables this size long before a week is over.
+      await db.knex.raw('ANALYZE');
+    }
+    const weekBuckets = await count(db.knex, 'reliability_sli_buckets');
+    const weekHistory = await count(db.knex, 'reliability_slo_history');
+    const weekBytes = await db.size();
+    const fillSeconds = seconds(ms(fillStart));
+
+    const weekCycleStart = process.hrtime.bigint();
+    await run('reliability-evaluate-slos');
+    const weekCycleMs = ms(weekCycleStart);
+    await assertAllEvaluated(evaluations);
+    console.log(
+      `${kind}: after ${DAYS} days (filled in ${fillSeconds} s): ${weekBuckets} minute buckets, ${weekHistory} history rows, database ${mb(
+        weekBytes,
+      )} MB (buckets ${mb(
+        await tableBytes(db.knex, 'reliability_sli_buckets'),
+      )} MB, history ${mb(
+        await tableBytes(db.knex, 'reliability_slo_history'),
+      )} MB); a cycle on ${DAYS} days of minutes ${seconds(
+        weekCycleMs,
+      )} s; peak RSS ${mb(peakRss())} MB`,
+    );
+    result.week = {
+      bytes: weekBytes,
+      buckets: weekBuckets,
+      history: weekHistory,
+      cycleMs: weekCycleMs,
+    };
+    return result;
   } finally {
     await db.close();
   }
@@ -315,19 +457,21 @@ async function runOn(kind: string) {
 
 async function main() {
   const started = Date.now();
-  const results = [];
+  const results: Awaited<ReturnType<typeof runOn>>[] = [];
   for (const kind of DATABASES) {
     results.push(await runOn(kind));
   }
+  const week = (r: Awaited<ReturnType<typeof runOn>>) =>
+    r.week
+      ? `, ${DAYS} days ${mb(r.week.bytes)} MB, cycle on ${DAYS} days ${seconds(
+          r.week.cycleMs,
+        )} s`
+      : '';
   console.log(
-    `slo-cycle: ${SLOS} SLOs on ${DATABASES.join(' and ')} in ${(
-      (Date.now() - started) /
-      1000
-    ).toFixed(1)} s, ${results
-      .map(
-        r =>
-          `${r.kind} cycle p50 ${r.p50.toFixed(2)} s, 7 days ${mb(r.week)} MB`,
-      )
+    `slo-cycle: ${SLOS} SLOs on ${DATABASES.join(' and ')} in ${seconds(
+      Date.now() - started,
+    )} s, ${results
+      .map(r => `${r.kind} cycle p50 ${seconds(r.p50)} s${week(r)}`)
       .join(', ')}, peak RSS ${mb(peakRss())} MB`,
   );
 }
