@@ -2,15 +2,26 @@
  * bench/scale: the scorecard service end to end at 10,000 and 100,000 entities, on SQLite (a
  * file) and on PostgreSQL (a fresh database on BENCH_PG_URL, dropped afterwards).
  *
- * - Evaluation: `DefaultScorecardService.evaluateAll` with the real store, check registry and
- *   definitions (one scorecard, 3 levels, 15 checks, from config), paging a catalog served from
- *   memory; facts come from a synthetic source (the same for every run). Results and history
- *   are written to the database as in production.
+ * - Wiring: the plugin's services over the bench's database, as `plugin.ts` wires them: the SLO
+ *   services of `createReliabilityServices` (push SLI source), `DefaultOnCallService` with the
+ *   rotation provider (rotation files beside the groups, read from disk), `DefaultRunbookService`
+ *   on `DatabaseRunbookCheckStore`, `RunbookTreeService`, `AlertQualityService` on
+ *   `DatabaseAlertStore`, and `DefaultScorecardService` with `ScorecardFactsCollector`, the
+ *   scorecard store and the fact store. The catalog (components, their groups, people and
+ *   systems) is served from memory; the scheduler keeps tasks without running them and the
+ *   UrlReader refuses every URL, so nothing runs in the background or reaches the network.
+ * - Seeding (not timed; its time and rows are printed): see `seed.ts`. SLO definitions saved as
+ *   the catalog loader saves them, push SLI buckets and one cycle of the real evaluator for the
+ *   snapshots, runbook links and their stored checks, and 30 days of alerts delivered to the
+ *   Alertmanager receiver.
+ * - Evaluation (timed): `evaluateAll` with one scorecard of 3 levels and 15 checks from config:
+ *   facts collected from the stored data, checks evaluated, results, history and facts stored.
+ *   Then the pass/fail/unknown count of each check; the bench fails when a check is unknown for
+ *   every entity (its facts were not collected).
  * - Review API at the largest size: the real scorecard routes over HTTP (every result page of
  *   500, p50/p99; the owner, level and tier filters; the CSV), and one entity's stored read.
  *
- * Not measured here yet: the facts collectors on stored SLO, on-call, runbook and alert data, and
- * the SLO evaluation cycle on stored push data.
+ * Not measured here: the SLO evaluation cycle on stored push data at scale (bench/slo-cycle).
  *
  *   yarn bench:scale [--sizes 10000,100000] [--databases sqlite,postgres]
  */
@@ -19,21 +30,46 @@ import {
   mockErrorHandler,
   mockServices,
 } from '@backstage/backend-test-utils';
+import {
+  BackstageCredentials,
+  SchedulerService,
+  UrlReaderService,
+} from '@backstage/backend-plugin-api';
 import { ConfigReader } from '@backstage/config';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
+import { ScmIntegrations } from '@backstage/integration';
 import {
   builtInScorecardChecks,
-  entityBasicFacts,
-  EntityFacts,
   ScorecardCheckRegistry,
 } from '../../plugins/reliability-common/src';
 import { applyDatabaseMigrations } from '../../plugins/reliability-backend/src/database/migrations';
 import {
   DatabaseScorecardStore,
   DefaultScorecardService,
+  ScorecardFactsCollector,
 } from '../../plugins/reliability-backend/src/scorecards';
+import { AlertEntityResolver } from '../../plugins/reliability-backend/src/alerts/AlertEntityResolver';
+import { AlertmanagerReceiver } from '../../plugins/reliability-backend/src/alerts/AlertmanagerReceiver';
+import { AlertQualityService } from '../../plugins/reliability-backend/src/alerts/AlertQualityService';
+import { DatabaseAlertStore } from '../../plugins/reliability-backend/src/alerts/AlertStore';
+import { readAlertmanagerOptions } from '../../plugins/reliability-backend/src/alerts/config';
+import { DefaultSloFileReader } from '../../plugins/reliability-backend/src/catalog/SloFileReader';
+import { DatabaseRunbookWalkStore } from '../../plugins/reliability-backend/src/database/RunbookWalkStore';
+import { DatabaseScorecardFactStore } from '../../plugins/reliability-backend/src/database/ScorecardFactStore';
+import { DatabaseSliBucketStore } from '../../plugins/reliability-backend/src/database/SliBucketStore';
+import { createReliabilityServices } from '../../plugins/reliability-backend/src/evaluation';
+import { DatabaseOnCallAnswerStore } from '../../plugins/reliability-backend/src/oncall/OnCallAnswerStore';
+import { DefaultOnCallService } from '../../plugins/reliability-backend/src/oncall/OnCallService';
+import { RotationOnCallProvider } from '../../plugins/reliability-backend/src/providers/rotation/RotationOnCallProvider';
+import {
+  DatabaseRunbookCheckStore,
+  DefaultRunbookService,
+  RunbookTreeReader,
+  RunbookTreeService,
+} from '../../plugins/reliability-backend/src/runbooks';
+import { PushSliSource } from '../../plugins/reliability-backend/src/sources/push/PushSliSource';
 import { registerScorecardRoutes } from '../../plugins/reliability-backend/src/service/scorecardRoutes';
 import { spec } from '../../plugins/reliability-backend/src/schema/openapi.generated';
 import express from 'express';
@@ -42,6 +78,14 @@ import { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+  component,
+  organisation,
+  SeededRows,
+  seedAlerts,
+  seedRunbookChecks,
+  seedSlos,
+} from './seed';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
@@ -118,85 +162,43 @@ const SCORECARD = {
   ],
 };
 
-/** The catalog entity `index`: a mix of complete and incomplete metadata. */
-function entity(index: number) {
-  const name = `service-${index}`;
-  return {
-    apiVersion: 'backstage.io/v1alpha1',
-    kind: 'Component',
-    metadata: {
-      name,
-      namespace: 'default',
-      description: index % 10 ? `The ${name}.` : '',
-      annotations: {
-        'reliability/tier': String(1 + (index % 4)),
-        ...(index % 3 ? { 'backstage.io/techdocs-ref': 'dir:.' } : {}),
-      },
-      labels:
-        index % 7 ? { 'example.com/cost-center': `cc-${index % 97}` } : {},
-      tags: index % 2 ? ['java'] : ['go'],
-    },
-    spec: {
-      type: ['service', 'website', 'library'][index % 3],
-      lifecycle: 'production',
-      owner: `group:default/team-${index % 400}`,
-      system: `system-${index % 1000}`,
-    },
-  };
-}
-
-/** Facts of entity `index`, deterministic, so that every run stores the same results. */
-function facts(e: ReturnType<typeof entity>, index: number): EntityFacts {
-  const sloCount = index % 4;
-  return {
-    entity: entityBasicFacts(e as Entity, { ownerIsGroup: index % 20 !== 0 }),
-    slos: {
-      filesDeclared: sloCount > 0,
-      fileProblemCount: 0,
-      fileProblemMessages: [],
-      slos: Array.from({ length: sloCount }, (_, slo) => ({
-        id: `${e.metadata.name}-${slo}`,
-        name: `SLO ${slo}`,
-        objectiveMet: (index + slo) % 5 !== 0,
-        budgetRemainingRatio: ((index * 7 + slo) % 100) / 100 - 0.05,
-        policyDeclared: index % 2 === 0,
-      })),
-    },
-    onCall: {
-      resolved: index % 9 !== 0,
-      source: 'pagerduty',
-      live: true,
-      people: index % 6,
-    },
-    runbooks: {
-      count: index % 3,
-      reachableCount: undefined,
-      unreachable: [],
-      newestUpdateAgeDays: index % 200,
-      pagingAlertsWithoutRunbook: index % 2,
-    },
-    alertQuality: {
-      pages: index % 40,
-      pagesPerShift: (index % 5) * 0.75,
-      actionableRatio: (index % 10) / 10,
-    },
-  };
-}
-
 /**
- * The catalog served from memory: the three calls the scorecard service and routes make, by ref
- * in a Map and paged by name, so that the catalog's own cost stays out of the figures.
+ * The catalog served from memory, so that the catalog's own cost stays out of the figures: by ref
+ * in a Map, paged by name with the kind filter the scorecard service sends, and the few filters
+ * the facts collector's services send to `getEntities`.
  */
 function memoryCatalog(entities: Entity[]): CatalogService {
   const byRef = new Map(
-    entities.map(e => [
-      `${e.kind}:${e.metadata.namespace}/${e.metadata.name}`.toLowerCase(),
-      e,
-    ]),
+    entities.map(e => [stringifyEntityRef(e).toLowerCase(), e]),
   );
   const sorted = [...entities].sort((a, b) =>
     a.metadata.name < b.metadata.name ? -1 : 1,
   );
+  const lower = (value: unknown) =>
+    (Array.isArray(value) ? value : [value]).map(v => String(v).toLowerCase());
+  /** The entities matching a filter of `kind`, `spec.profile.email` or one annotation. */
+  const matching = (filter: Record<string, unknown> | undefined) => {
+    let items = sorted;
+    for (const [key, value] of Object.entries(filter ?? {})) {
+      const wanted = new Set(lower(value));
+      let field: (e: Entity) => unknown;
+      if (key === 'kind') {
+        field = e => e.kind;
+      } else if (key === 'spec.profile.email') {
+        field = e => (e.spec as any)?.profile?.email;
+      } else if (key.startsWith('metadata.annotations.')) {
+        const annotation = key.slice('metadata.annotations.'.length);
+        field = e => e.metadata.annotations?.[annotation];
+      } else {
+        throw new Error(`the bench's memory catalog cannot filter on ${key}`);
+      }
+      items = items.filter(e => {
+        const v = field(e);
+        return v !== undefined && wanted.has(String(v).toLowerCase());
+      });
+    }
+    return items;
+  };
   const catalog = {
     async getEntityByRef(ref: string) {
       return byRef.get(ref.toLowerCase());
@@ -206,19 +208,215 @@ function memoryCatalog(entities: Entity[]): CatalogService {
         items: request.entityRefs.map(ref => byRef.get(ref.toLowerCase())),
       };
     },
-    async queryEntities(request: { cursor?: string; limit?: number }) {
-      const offset = request.cursor ? Number(request.cursor) : 0;
+    async getEntities(request: {
+      filter?: Record<string, unknown>;
+      limit?: number;
+    }) {
+      return { items: matching(request.filter).slice(0, request.limit) };
+    },
+    async queryEntities(request: {
+      filter?: Record<string, unknown>;
+      cursor?: string;
+      limit?: number;
+    }) {
+      // The cursor carries the filter, as the catalog's does.
+      const { filter, offset } = request.cursor
+        ? JSON.parse(request.cursor)
+        : { filter: request.filter, offset: 0 };
+      const all = matching(filter);
       const limit = request.limit ?? 1000;
-      const items = sorted.slice(offset, offset + limit);
+      const items = all.slice(offset, offset + limit);
       const next = offset + limit;
       return {
         items,
-        totalItems: sorted.length,
-        pageInfo: next < sorted.length ? { nextCursor: String(next) } : {},
+        totalItems: all.length,
+        pageInfo:
+          next < all.length
+            ? { nextCursor: JSON.stringify({ filter, offset: next }) }
+            : {},
       };
     },
   };
   return catalog as unknown as CatalogService;
+}
+
+/** Keeps the tasks it is given and never runs them: the bench runs what it measures itself. */
+const recordingScheduler = {
+  async scheduleTask() {},
+  async triggerTask() {},
+  async getScheduledTasks() {
+    return [];
+  },
+  createScheduledTaskRunner() {
+    return { run: async () => {} };
+  },
+} as unknown as SchedulerService;
+
+/** The bench reaches no network: every file it reads is local (`file:` locations). */
+const offlineUrlReader: UrlReaderService = {
+  async readUrl(url: string) {
+    throw new Error(`the bench reads no URL (${url})`);
+  },
+  async readTree(url: string) {
+    throw new Error(`the bench reads no URL (${url})`);
+  },
+  async search(url: string) {
+    throw new Error(`the bench reads no URL (${url})`);
+  },
+};
+
+/**
+ * The services of the plugin over `knex`, wired as `plugin.ts` wires them: the SLO services, the
+ * rotation on-call provider (rotation files beside the groups), runbooks and runbook trees, alert
+ * quality and the Alertmanager receiver, and the scorecard service with the real facts collector.
+ */
+async function wire(knex: Knex, catalog: CatalogService) {
+  const config = new ConfigReader({
+    reliability: { scorecards: [SCORECARD] },
+  });
+  const logger = mockServices.rootLogger({ level: 'warn' });
+  const auth = mockServices.auth();
+  const urlReader = offlineUrlReader;
+  const scheduler = recordingScheduler;
+  const buckets = DatabaseSliBucketStore.create({ knex });
+  const reliability = await createReliabilityServices({
+    knex,
+    scheduler,
+    urlReader,
+    catalog,
+    auth,
+    config,
+    logger,
+    // The push source, as the built-in push module adds it.
+    sliSources: { list: () => [PushSliSource.create({ store: buckets })] },
+  });
+  const integrations = ScmIntegrations.fromConfig(config);
+  const onCall = DefaultOnCallService.create({
+    catalog,
+    auth,
+    logger,
+    // As `reliabilityRotationOnCallModule` adds it.
+    providers: [
+      RotationOnCallProvider.create({
+        reader: DefaultSloFileReader.create({ urlReader }),
+        integrations,
+      }),
+    ],
+    store: DatabaseOnCallAnswerStore.create({ knex }),
+  });
+  const loadEntity = async (
+    entityRef: string,
+    { credentials }: { credentials?: BackstageCredentials },
+  ) =>
+    (await catalog.getEntityByRef(entityRef, {
+      credentials: credentials ?? (await auth.getOwnServiceCredentials()),
+    })) ?? undefined;
+  const loadSloDefinitions = async (entityRef: string) =>
+    (await reliability.definitions.listEntitySlos(entityRef)).map(
+      row => row.slo,
+    );
+  const runbookChecks = DatabaseRunbookCheckStore.create({ knex });
+  const runbooks = DefaultRunbookService.create({
+    store: runbookChecks,
+    urlReader,
+    config,
+    logger,
+    loadEntity,
+    loadSloDefinitions,
+  });
+  const runbookTrees = RunbookTreeService.create({
+    reader: RunbookTreeReader.create({
+      fileReader: DefaultSloFileReader.create({ urlReader }),
+      integrations,
+    }),
+    store: DatabaseRunbookWalkStore.create({ knex }),
+    loadEntity,
+    loadSloDefinitions,
+  });
+  const alerts = DatabaseAlertStore.create({ knex });
+  const alertQuality = AlertQualityService.create({
+    store: alerts,
+    onCall,
+    catalog,
+    auth,
+    // No alert source module continues another here.
+    continuedSources: () => new Map(),
+  });
+  const alertmanagerOptions = readAlertmanagerOptions(config);
+  const receiver = AlertmanagerReceiver.create({
+    store: alerts,
+    resolver: AlertEntityResolver.create({
+      catalog,
+      auth,
+      entityLabel: alertmanagerOptions.entityLabel,
+      matchers: alertmanagerOptions.matchers,
+    }),
+    urgencyRules: alertmanagerOptions.urgencyRules,
+  });
+  const collector = ScorecardFactsCollector.create({
+    catalog,
+    auth,
+    logger,
+    slos: reliability.service,
+    onCall,
+    runbooks,
+    alertQuality,
+    runbookTrees,
+    pagedAlertNames: async (entityRef, period) =>
+      (await alertQuality.listEntityAlerts(entityRef, period, 5000)).flatMap(
+        alert =>
+          alert.urgency === 'high' && alert.alertName ? [alert.alertName] : [],
+      ),
+  });
+  // What the collector returned, summed: the facts the evaluation worked on.
+  const collected = {
+    entities: 0,
+    slos: 0,
+    pages: 0,
+    runbooks: 0,
+    onCallResolved: 0,
+    missingAreas: 0,
+  };
+  const store = DatabaseScorecardStore.create({ knex });
+  const service = await DefaultScorecardService.create({
+    config,
+    logger,
+    catalog,
+    auth,
+    store,
+    checks: ScorecardCheckRegistry.create(builtInScorecardChecks),
+    facts: {
+      collectMany: async batch => {
+        const facts = await collector.collectMany(batch);
+        for (const f of facts) {
+          collected.entities += 1;
+          collected.slos += f.slos?.slos.length ?? 0;
+          collected.pages += f.alertQuality?.pages ?? 0;
+          collected.runbooks += f.runbooks?.count ?? 0;
+          collected.onCallResolved += f.onCall?.resolved ? 1 : 0;
+          collected.missingAreas +=
+            Number(!f.slos) +
+            Number(!f.onCall) +
+            Number(!f.runbooks) +
+            Number(!f.alertQuality);
+        }
+        return facts;
+      },
+    },
+    urlReader,
+    factStore: DatabaseScorecardFactStore.create({ knex }),
+  });
+  return {
+    service,
+    store,
+    collected,
+    reliability,
+    buckets,
+    runbookChecks,
+    integrations,
+    receiver,
+    loadSloDefinitions,
+  };
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -363,42 +561,95 @@ async function reviewApi(
   return { pages, rows, filters, csv, reads };
 }
 
+/** Pass, fail and unknown counts of every check over the stored results. */
+async function checkOutcomes(store: DatabaseScorecardStore) {
+  const counts = new Map<
+    string,
+    { pass: number; fail: number; unknown: number }
+  >();
+  for (const { result } of await store.listScorecardResults(SCORECARD.id)) {
+    for (const check of result.checks) {
+      const tally = counts.get(check.id) ?? { pass: 0, fail: 0, unknown: 0 };
+      tally[check.checkStatus] += 1;
+      counts.set(check.id, tally);
+    }
+  }
+  return counts;
+}
+
 async function main() {
   const started = Date.now();
   const evaluations: string[] = [];
   for (const kind of DATABASES) {
     for (const size of SIZES) {
-      const entities = Array.from({ length: size }, (_, i) => entity(i));
-      const factsByRef = new Map(
-        entities.map((e, i) => [
-          `component:default/${e.metadata.name}`,
-          facts(e, i),
-        ]),
+      const dir = mkdtempSync(
+        join(tmpdir(), 'reliability-bench-scale-catalog-'),
       );
-      const catalog = memoryCatalog(entities as Entity[]);
+      const components = Array.from({ length: size }, (_, i) =>
+        component(i, { dir }),
+      );
+      const catalog = memoryCatalog([...components, ...organisation({ dir })]);
       const db = await openDatabase(
         kind,
         `rel_bench_scale_${process.pid}_${size}`,
       );
       try {
         await applyDatabaseMigrations(db.knex);
-        const store = DatabaseScorecardStore.create({ knex: db.knex });
-        const service = await DefaultScorecardService.create({
-          config: new ConfigReader({
-            reliability: { scorecards: [SCORECARD] },
-          }),
-          logger: mockServices.rootLogger({ level: 'warn' }),
-          catalog,
-          auth: mockServices.auth(),
-          store,
-          checks: ScorecardCheckRegistry.create(builtInScorecardChecks),
-          facts: {
-            collectMany: async batch =>
-              batch.map(
-                e => factsByRef.get(`component:default/${e.metadata.name}`)!,
-              ),
-          },
+        const wired = await wire(db.knex, catalog);
+        const { service, store } = wired;
+
+        // Seeding, not timed in the evaluation.
+        const seedStart = process.hrtime.bigint();
+        const nowMs = Date.now();
+        const rows: SeededRows = {
+          sloEntities: 0,
+          slos: 0,
+          buckets: 0,
+          runbookChecks: 0,
+          alertDeliveries: 0,
+          alerts: 0,
+        };
+        await seedSlos({
+          components,
+          definitions: wired.reliability.definitions,
+          buckets: wired.buckets,
+          nowMs,
+          rows,
         });
+        const cycleStart = process.hrtime.bigint();
+        const cycle = await wired.reliability.evaluator.evaluateAll();
+        const cycleSeconds = ms(cycleStart) / 1000;
+        if (cycle.evaluated !== rows.slos) {
+          throw new Error(
+            `the SLO evaluation evaluated ${cycle.evaluated} of ${rows.slos} SLOs (${cycle.failed} failed)`,
+          );
+        }
+        await seedRunbookChecks({
+          components,
+          store: wired.runbookChecks,
+          integrations: wired.integrations,
+          loadSlos: wired.loadSloDefinitions,
+          nowMs,
+          rows,
+        });
+        await seedAlerts({ size, receiver: wired.receiver, nowMs, rows });
+        const snapshots = await count(db.knex, 'reliability_slo_evaluations');
+        console.log(
+          `${kind} ${size} entities: seeded in ${(ms(seedStart) / 1000).toFixed(
+            1,
+          )} s: ${rows.slos} SLOs of ${rows.sloEntities} entities, ${
+            rows.buckets
+          } SLI buckets, ${snapshots} SLO snapshots (one evaluator cycle, ${cycleSeconds.toFixed(
+            1,
+          )} s), ${rows.runbookChecks} runbook checks, ${
+            rows.alerts
+          } alerts in ${
+            rows.alertDeliveries
+          } Alertmanager deliveries; database ${mb(
+            await db.size(),
+          )} MB, peak RSS ${mb(peakRss())} MB`,
+        );
+
         const start = process.hrtime.bigint();
         const summary = await service.evaluateAll();
         const seconds = ms(start) / 1000;
@@ -409,12 +660,35 @@ async function main() {
         }
         const results = await count(db.knex, 'reliability_scorecard_results');
         const history = await count(db.knex, 'reliability_scorecard_history');
-        const line = `${kind} ${size} entities: evaluated and stored in ${seconds.toFixed(
+        const factRows = await count(db.knex, 'reliability_scorecard_facts');
+        const { collected } = wired;
+        const line = `${kind} ${size} entities: facts collected, evaluated and stored in ${seconds.toFixed(
           1,
-        )} s (${results} results, ${history} history rows, database ${mb(
+        )} s (facts from ${collected.slos} SLOs, ${collected.pages} alerts, ${
+          collected.runbooks
+        } runbooks, on-call of ${collected.onCallResolved} entities, ${
+          collected.missingAreas
+        } areas not collected; ${results} results, ${history} history rows, ${factRows} fact rows, database ${mb(
           await db.size(),
         )} MB, peak RSS ${mb(peakRss())} MB)`;
         console.log(line);
+
+        const outcomes = await checkOutcomes(store);
+        console.log(
+          `${kind} ${size} check outcomes pass/fail/unknown: ${[...outcomes]
+            .map(([id, c]) => `${id} ${c.pass}/${c.fail}/${c.unknown}`)
+            .join(', ')}`,
+        );
+        const neverKnown = [...outcomes]
+          .filter(([, c]) => c.unknown === size)
+          .map(([id]) => id);
+        if (outcomes.size === 0 || neverKnown.length) {
+          throw new Error(
+            `checks answered "unknown" for every entity (their facts were not collected): ${
+              neverKnown.join(', ') || 'no check results at all'
+            }`,
+          );
+        }
         evaluations.push(
           `${kind} ${size} evaluated in ${seconds.toFixed(1)} s`,
         );
@@ -450,6 +724,7 @@ async function main() {
         }
       } finally {
         await db.close();
+        rmSync(dir, { recursive: true, force: true });
       }
     }
   }
