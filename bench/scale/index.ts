@@ -86,13 +86,24 @@ import {
   seedRunbookChecks,
   seedSlos,
 } from './seed';
+import { syntheticFacts } from './syntheticFacts';
 
 const args = process.argv.slice(2);
 const option = (name: string, fallback: string) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const SIZES = option('sizes', '10000,100000').split(',').map(Number);
+/**
+ * `collected`: facts collected by the plugin's collector from seeded stores; `synthetic`: facts
+ * made up per entity (no seeding), to measure evaluation, store and review API at 100,000.
+ */
+const FACTS = option('facts', 'collected');
+if (FACTS !== 'collected' && FACTS !== 'synthetic') {
+  throw new Error(`--facts is collected or synthetic, not ${FACTS}`);
+}
+const SIZES = option('sizes', FACTS === 'collected' ? '10000' : '10000,100000')
+  .split(',')
+  .map(Number);
 const DATABASES = option('databases', 'sqlite,postgres').split(',');
 const PG_URL =
   process.env.BENCH_PG_URL ?? 'postgresql://postgres:postgres@127.0.0.1:5432';
@@ -271,6 +282,7 @@ const offlineUrlReader: UrlReaderService = {
  * quality and the Alertmanager receiver, and the scorecard service with the real facts collector.
  */
 async function wire(knex: Knex, catalog: CatalogService) {
+  const synthetic = FACTS === 'synthetic';
   const config = new ConfigReader({
     reliability: { scorecards: [SCORECARD] },
   });
@@ -387,7 +399,11 @@ async function wire(knex: Knex, catalog: CatalogService) {
     checks: ScorecardCheckRegistry.create(builtInScorecardChecks),
     facts: {
       collectMany: async batch => {
-        const facts = await collector.collectMany(batch);
+        const facts = synthetic
+          ? batch.map(e =>
+              syntheticFacts(e, Number(e.metadata.name.split('-')[1])),
+            )
+          : await collector.collectMany(batch);
         for (const f of facts) {
           collected.entities += 1;
           collected.slos += f.slos?.slos.length ?? 0;
@@ -598,57 +614,61 @@ async function main() {
         const wired = await wire(db.knex, catalog);
         const { service, store } = wired;
 
-        // Seeding, not timed in the evaluation.
-        const seedStart = process.hrtime.bigint();
-        const nowMs = Date.now();
-        const rows: SeededRows = {
-          sloEntities: 0,
-          slos: 0,
-          buckets: 0,
-          runbookChecks: 0,
-          alertDeliveries: 0,
-          alerts: 0,
-        };
-        await seedSlos({
-          components,
-          definitions: wired.reliability.definitions,
-          buckets: wired.buckets,
-          nowMs,
-          rows,
-        });
-        const cycleStart = process.hrtime.bigint();
-        const cycle = await wired.reliability.evaluator.evaluateAll();
-        const cycleSeconds = ms(cycleStart) / 1000;
-        if (cycle.evaluated !== rows.slos) {
-          throw new Error(
-            `the SLO evaluation evaluated ${cycle.evaluated} of ${rows.slos} SLOs (${cycle.failed} failed)`,
+        if (FACTS === 'collected') {
+          // Seeding, not timed in the evaluation.
+          const seedStart = process.hrtime.bigint();
+          const nowMs = Date.now();
+          const rows: SeededRows = {
+            sloEntities: 0,
+            slos: 0,
+            buckets: 0,
+            runbookChecks: 0,
+            alertDeliveries: 0,
+            alerts: 0,
+          };
+          await seedSlos({
+            components,
+            definitions: wired.reliability.definitions,
+            buckets: wired.buckets,
+            nowMs,
+            rows,
+          });
+          const cycleStart = process.hrtime.bigint();
+          const cycle = await wired.reliability.evaluator.evaluateAll();
+          const cycleSeconds = ms(cycleStart) / 1000;
+          if (cycle.evaluated !== rows.slos) {
+            throw new Error(
+              `the SLO evaluation evaluated ${cycle.evaluated} of ${rows.slos} SLOs (${cycle.failed} failed)`,
+            );
+          }
+          await seedRunbookChecks({
+            components,
+            store: wired.runbookChecks,
+            integrations: wired.integrations,
+            loadSlos: wired.loadSloDefinitions,
+            nowMs,
+            rows,
+          });
+          await seedAlerts({ size, receiver: wired.receiver, nowMs, rows });
+          const snapshots = await count(db.knex, 'reliability_slo_evaluations');
+          console.log(
+            `${kind} ${size} entities: seeded in ${(
+              ms(seedStart) / 1000
+            ).toFixed(1)} s: ${rows.slos} SLOs of ${
+              rows.sloEntities
+            } entities, ${
+              rows.buckets
+            } SLI buckets, ${snapshots} SLO snapshots (one evaluator cycle, ${cycleSeconds.toFixed(
+              1,
+            )} s), ${rows.runbookChecks} runbook checks, ${
+              rows.alerts
+            } alerts in ${
+              rows.alertDeliveries
+            } Alertmanager deliveries; database ${mb(
+              await db.size(),
+            )} MB, peak RSS ${mb(peakRss())} MB`,
           );
         }
-        await seedRunbookChecks({
-          components,
-          store: wired.runbookChecks,
-          integrations: wired.integrations,
-          loadSlos: wired.loadSloDefinitions,
-          nowMs,
-          rows,
-        });
-        await seedAlerts({ size, receiver: wired.receiver, nowMs, rows });
-        const snapshots = await count(db.knex, 'reliability_slo_evaluations');
-        console.log(
-          `${kind} ${size} entities: seeded in ${(ms(seedStart) / 1000).toFixed(
-            1,
-          )} s: ${rows.slos} SLOs of ${rows.sloEntities} entities, ${
-            rows.buckets
-          } SLI buckets, ${snapshots} SLO snapshots (one evaluator cycle, ${cycleSeconds.toFixed(
-            1,
-          )} s), ${rows.runbookChecks} runbook checks, ${
-            rows.alerts
-          } alerts in ${
-            rows.alertDeliveries
-          } Alertmanager deliveries; database ${mb(
-            await db.size(),
-          )} MB, peak RSS ${mb(peakRss())} MB`,
-        );
 
         const start = process.hrtime.bigint();
         const summary = await service.evaluateAll();
@@ -662,9 +682,11 @@ async function main() {
         const history = await count(db.knex, 'reliability_scorecard_history');
         const factRows = await count(db.knex, 'reliability_scorecard_facts');
         const { collected } = wired;
-        const line = `${kind} ${size} entities: facts collected, evaluated and stored in ${seconds.toFixed(
-          1,
-        )} s (facts from ${collected.slos} SLOs, ${collected.pages} alerts, ${
+        const line = `${kind} ${size} entities: ${
+          FACTS === 'collected' ? 'facts collected' : 'synthetic facts'
+        }, evaluated and stored in ${seconds.toFixed(1)} s (facts from ${
+          collected.slos
+        } SLOs, ${collected.pages} alerts, ${
           collected.runbooks
         } runbooks, on-call of ${collected.onCallResolved} entities, ${
           collected.missingAreas
@@ -731,9 +753,9 @@ async function main() {
   console.log(
     `scale: scorecards of ${SIZES.join(' and ')} entities on ${DATABASES.join(
       ' and ',
-    )} in ${((Date.now() - started) / 1000).toFixed(1)} s, ${evaluations.join(
-      ', ',
-    )}`,
+    )} (${FACTS} facts) in ${((Date.now() - started) / 1000).toFixed(
+      1,
+    )} s, ${evaluations.join(', ')}`,
   );
 }
 
