@@ -4968,7 +4968,7 @@ export const spec = {
       get: {
         operationId: 'ExportScorecardResults',
         description:
-          'The same listing as CSV with a header row, every page up to 10,000 rows.',
+          'The same listing as CSV with a header row and every matching result (all pages), streamed.',
         parameters: [
           {
             name: 'scorecard',

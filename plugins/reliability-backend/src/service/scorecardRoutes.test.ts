@@ -4,7 +4,7 @@ import {
   mockServices,
 } from '@backstage/backend-test-utils';
 import { createValidatedOpenApiRouter } from '@backstage/backend-openapi-utils';
-import { Entity } from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { ConfigReader } from '@backstage/config';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -270,6 +270,71 @@ describe('registerScorecardRoutes', () => {
     );
     const bad = await request(app).get('/scorecards/results.csv?level=nope');
     expect(bad.status).toBe(400);
+  });
+
+  it('exports every result in the CSV, page after page, and only those the caller may read', async () => {
+    // 10,001 readable results and one hidden: past the 10,000 rows the export once stopped at.
+    // Written straight to the store, copies of one evaluated result, to keep the test quick.
+    const { store, scorecards } = await createApp();
+    const [template] = (
+      await store.listResults({ scorecardId: 'readiness', limit: 1 })
+    ).items;
+    const many = Array.from({ length: 10_001 }, (_, i) =>
+      component(`service-${String(i).padStart(5, '0')}`, 'group:default/web'),
+    );
+    await store.writeResults(
+      [...many, hidden].map(entity => ({
+        result: { ...template.result, entityRef: stringifyEntityRef(entity) },
+        entity: template.entity,
+      })),
+      T0,
+    );
+    const router = createValidatedOpenApiRouter(spec);
+    registerScorecardRoutes(router, {
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.user(),
+      }),
+      permissions: mockServices.permissions(),
+      catalog: catalogServiceMock({ entities: many }),
+      scorecards,
+      store,
+      now: () => T0,
+    });
+    const app = express().use(router).use(mockErrorHandler());
+
+    const res = await request(app).get('/scorecards/results.csv');
+    expect(res.status).toBe(200);
+    const lines = res.text.trimEnd().split('\r\n');
+    // This caller's catalog holds only the copies: not hidden, nor createApp's two.
+    expect(lines).toHaveLength(1 + many.length);
+    const entities = lines.slice(1).map(line => line.split(',')[1]);
+    expect(new Set(entities).size).toBe(many.length);
+    expect(entities).not.toContain('component:default/secret-service');
+    expect(entities).toContain('component:default/service-10000');
+
+    // A store that fails after the first page cuts the transfer off rather than ending a short file.
+    const failing = Object.create(store) as DatabaseScorecardStore;
+    failing.listResults = async listing => {
+      if (listing.cursor) {
+        throw new Error('the database went away');
+      }
+      return store.listResults(listing);
+    };
+    const cutRouter = createValidatedOpenApiRouter(spec);
+    registerScorecardRoutes(cutRouter, {
+      httpAuth: mockServices.httpAuth({
+        defaultCredentials: mockCredentials.user(),
+      }),
+      permissions: mockServices.permissions(),
+      catalog: catalogServiceMock({ entities: many }),
+      scorecards,
+      store: failing,
+      now: () => T0,
+    });
+    const cutApp = express().use(cutRouter).use(mockErrorHandler());
+    await expect(
+      request(cutApp).get('/scorecards/results.csv'),
+    ).rejects.toThrow();
   });
 
   it('rolls results up and serves history, with 400 and 404 for bad input', async () => {

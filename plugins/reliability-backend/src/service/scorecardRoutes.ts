@@ -19,6 +19,7 @@ import {
   ScorecardDefinition,
 } from '@reliability/backstage-plugin-common';
 import express from 'express';
+import { once } from 'node:events';
 import {
   countLevelsPerDay,
   csvCell,
@@ -44,7 +45,8 @@ import {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const MAX_HISTORY_DAYS = 366;
-const MAX_CSV_ROWS = 10_000;
+/** Results read from the store per step of the CSV export. */
+const CSV_PAGE_ROWS = 500;
 const CATALOG_BATCH = 500;
 
 /**
@@ -363,67 +365,84 @@ export function registerScorecardRoutes(
   router.get('/scorecards/results.csv', async (req, res) => {
     const credentials = await credentialsOf(req);
     const query = listingQuery(req.query);
-    const lines = [
-      [
-        'scorecard',
-        'entity',
-        'owner',
-        'system',
-        'domain',
-        'tier',
-        'level',
-        'failed_checks',
-        'unknown_checks',
-        'exempt_checks',
-        'evaluated_at',
-      ].join(','),
-    ];
-    let cursor: string | undefined = parseTextParam(req.query.cursor, 'cursor');
-    let rows = 0;
-    do {
-      const page = await store.listResults({ ...query, limit: 500, cursor });
-      const readable = await readableRefs(
-        page.items.map(item => item.result.entityRef),
-        credentials,
-      );
-      for (const { result, entity, evaluatedAt } of page.items) {
-        if (!readable.has(result.entityRef) || rows >= MAX_CSV_ROWS) {
-          continue;
-        }
-        rows++;
-        const ids = (status: string) =>
-          result.checks
-            .filter(check => check.status === status)
-            .map(check => check.id)
-            .join(' ');
-        lines.push(
-          [
-            result.scorecardId,
-            result.entityRef,
-            result.ownerRef,
-            result.systemRef,
-            result.domainRef,
-            entity.tier,
-            result.level,
-            ids('fail'),
-            ids('unknown'),
-            ids('exempt'),
-            evaluatedAt,
-          ]
-            .map(csvCell)
-            .join(','),
-        );
-      }
-      cursor = page.nextCursor;
-    } while (cursor && rows < MAX_CSV_ROWS);
-    (res as express.Response)
+    const header = [
+      'scorecard',
+      'entity',
+      'owner',
+      'system',
+      'domain',
+      'tier',
+      'level',
+      'failed_checks',
+      'unknown_checks',
+      'exempt_checks',
+      'evaluated_at',
+    ].join(',');
+    const readPage = (cursor: string | undefined) =>
+      store.listResults({ ...query, limit: CSV_PAGE_ROWS, cursor });
+    // The first page is read before anything is sent, so that a bad cursor or a store that is
+    // down still gets its error answer rather than an empty file.
+    let page = await readPage(parseTextParam(req.query.cursor, 'cursor'));
+    const response = res as express.Response;
+    response
       .status(200)
       .type('text/csv; charset=utf-8')
       .setHeader(
         'Content-Disposition',
         'attachment; filename="scorecard-results.csv"',
       );
-    res.send(`${lines.join('\r\n')}\r\n`);
+    // Every row, page by page: the whole catalog (100,000 entities is about 15 MB) is never held
+    // at once, and a slow client holds the reading back instead of filling memory.
+    try {
+      await writeCsvChunk(response, `${header}\r\n`);
+      for (;;) {
+        const readable = await readableRefs(
+          page.items.map(item => item.result.entityRef),
+          credentials,
+        );
+        const lines = page.items.flatMap(({ result, entity, evaluatedAt }) => {
+          if (!readable.has(result.entityRef)) {
+            return [];
+          }
+          const ids = (status: string) =>
+            result.checks
+              .filter(check => check.status === status)
+              .map(check => check.id)
+              .join(' ');
+          return [
+            [
+              result.scorecardId,
+              result.entityRef,
+              result.ownerRef,
+              result.systemRef,
+              result.domainRef,
+              entity.tier,
+              result.level,
+              ids('fail'),
+              ids('unknown'),
+              ids('exempt'),
+              evaluatedAt,
+            ]
+              .map(csvCell)
+              .join(','),
+          ];
+        });
+        if (lines.length > 0) {
+          await writeCsvChunk(response, `${lines.join('\r\n')}\r\n`);
+        }
+        if (!page.nextCursor || response.destroyed) {
+          break;
+        }
+        page = await readPage(page.nextCursor);
+      }
+      response.end();
+    } catch (error) {
+      // The status line is sent: cutting the transfer off is how the client learns the file is
+      // incomplete, rather than taking a short file for the whole.
+      response.destroy(
+        error instanceof Error ? error : new Error(String(error)),
+      );
+    }
   });
 
   router.get('/scorecards/:scorecardId/rollups', async (req, res) => {
@@ -739,4 +758,12 @@ function parseRef(value: string, field: string, defaultKind: string): string {
       `'${field}' must be an entity ref such as ${defaultKind}:default/payments, got "${value}"`,
     );
   }
+}
+
+/** Writes a chunk, waiting for the client to drain a full buffer (or to go away). */
+async function writeCsvChunk(res: express.Response, chunk: string) {
+  if (res.destroyed || res.write(chunk)) {
+    return;
+  }
+  await Promise.race([once(res, 'drain'), once(res, 'close')]);
 }

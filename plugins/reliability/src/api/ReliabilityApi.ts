@@ -115,7 +115,7 @@ export interface ReliabilityApi {
   listScorecardResults(
     request?: ListScorecardResultsRequest,
   ): Promise<ScorecardResultPage>;
-  /** The filtered results as a CSV file (every page, up to 10,000 rows). */
+  /** The filtered results as a CSV file (every matching result, all pages). */
   exportScorecardResultsCsv(filter?: ScorecardResultsFilter): Promise<Blob>;
   /** A scorecard rolled up per owner, system or domain. */
   getScorecardRollups(
