@@ -1,4 +1,5 @@
-import { parseAlertTimestamp } from './timestamps';
+import { IANAZone } from 'luxon';
+import { isKnownTimeZone, parseAlertTimestamp } from './timestamps';
 
 describe('parseAlertTimestamp', () => {
   it('reads an ISO 8601 date-time with an offset, around spaces, as its instant', () => {
@@ -36,5 +37,34 @@ describe('parseAlertTimestamp', () => {
         /^"2025-13-31T06:30:00Z" is not a valid ISO 8601 date-time \(.*month.*\)$/i,
       ),
     });
+  });
+});
+
+describe('isKnownTimeZone', () => {
+  it('knows IANA zones and refuses other names, the same on every ask', () => {
+    for (let round = 0; round < 3; round++) {
+      expect(isKnownTimeZone('Europe/Berlin')).toBe(true);
+      expect(isKnownTimeZone('America/St_Johns')).toBe(true);
+      expect(isKnownTimeZone('UTC')).toBe(true);
+      expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
+      expect(isKnownTimeZone('')).toBe(false);
+    }
+  });
+
+  it('asks Intl once per name, and stays right past its bound on remembered names', () => {
+    const spy = jest.spyOn(IANAZone, 'isValidZone');
+    try {
+      isKnownTimeZone('Asia/Kathmandu');
+      isKnownTimeZone('Asia/Kathmandu');
+      expect(
+        spy.mock.calls.filter(([zone]) => zone === 'Asia/Kathmandu'),
+      ).toHaveLength(1);
+      for (let i = 0; i < 1500; i++) {
+        expect(isKnownTimeZone(`Nowhere/Zone_${i}`)).toBe(false);
+      }
+      expect(isKnownTimeZone('Asia/Kathmandu')).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

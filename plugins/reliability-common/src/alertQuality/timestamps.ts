@@ -34,9 +34,27 @@ export function parseAlertTimestamp(
   return { ms: parsed.toMillis() };
 }
 
+/**
+ * Answers of {@link isKnownTimeZone}, by name. Luxon asks Intl by building a `DateTimeFormat` on
+ * every call, about 60 µs; alert quality asks it for every page and shift, which was a fifth of a
+ * scorecard cycle's CPU (bench:scale). Zone names are few; the bound keeps garbage input from
+ * growing it without end.
+ */
+const knownTimeZones = new Map<string, boolean>();
+const MAX_REMEMBERED_ZONES = 1000;
+
 /** True for an IANA time zone name luxon (and so the browser's Intl) knows. */
 export function isKnownTimeZone(zone: string): boolean {
-  return IANAZone.isValidZone(zone);
+  const remembered = knownTimeZones.get(zone);
+  if (remembered !== undefined) {
+    return remembered;
+  }
+  const known = IANAZone.isValidZone(zone);
+  if (knownTimeZones.size >= MAX_REMEMBERED_ZONES) {
+    knownTimeZones.clear();
+  }
+  knownTimeZones.set(zone, known);
+  return known;
 }
 
 function describe(value: unknown): string {
