@@ -104,8 +104,11 @@ export class ScorecardFactsCollector {
   async collectMany(entities: readonly Entity[]): Promise<EntityFacts[]> {
     const credentials = await this.sources.auth.getOwnServiceCredentials();
     const context = await this.catalogContext(entities, credentials);
+    // One moment for the whole batch: its facts describe the same 30 days, and the entities of
+    // a team then ask the on-call provider for the same period, which it computes once.
+    const nowMs = this.now();
     return mapWithConcurrency(entities, this.sources.concurrency ?? 4, entity =>
-      this.collectOne(entity, context, credentials),
+      this.collectOne(entity, context, credentials, nowMs),
     );
   }
 
@@ -113,6 +116,7 @@ export class ScorecardFactsCollector {
     entity: Entity,
     context: CatalogContext,
     credentials: BackstageCredentials,
+    nowMs: number,
   ): Promise<EntityFacts> {
     const base = entityBasicFacts(entity);
     const ownerKind = base.ownerRef
@@ -149,7 +153,6 @@ export class ScorecardFactsCollector {
         return undefined;
       }
     };
-    const nowMs = this.now();
     const [slos, onCall, runbooks, alertQuality] = await Promise.all([
       area('SLOs', () => this.sloFacts(entity, entityRef)),
       area('on-call', () => this.onCallFacts(entityRef, credentials, nowMs)),

@@ -118,6 +118,63 @@ describe('RotationOnCallProvider', () => {
     ]);
   });
 
+  it('answers a period again from what it computed, until the file is read again', async () => {
+    const file = path.join(dir, 'kept.yaml');
+    await fs.writeFile(file, ROTATION);
+    const kept = {
+      ...group,
+      metadata: {
+        ...group.metadata,
+        annotations: {
+          ...group.metadata.annotations,
+          'reliability/rotation': './kept.yaml',
+        },
+      },
+    };
+    let now = Date.parse('2026-11-26T08:00:00Z');
+    const p = RotationOnCallProvider.create({
+      reader: DefaultSloFileReader.create({
+        urlReader: mockServices.urlReader.mock(),
+      }),
+      integrations: ScmIntegrations.fromConfig(new ConfigReader({})),
+      now: () => now,
+    });
+    const period = {
+      from: new Date('2026-11-23T08:00:00Z'),
+      to: new Date('2026-11-26T08:00:00Z'),
+    };
+    const users = async (asked = period) =>
+      (await p.getShifts(kept, p.mappingFor(kept)!, asked)).map(s => s.user);
+
+    const first = await p.getShifts(kept, p.mappingFor(kept)!, period);
+    // A caller that changes its answer does not change the next one's.
+    first[0].user = 'user:default/mallory';
+    expect(await users()).toEqual([
+      'user:default/alice',
+      'user:default/carol',
+      'user:default/alice',
+    ]);
+    // Another period is its own answer.
+    expect(
+      await users({
+        from: new Date('2026-11-30T08:00:00Z'),
+        to: new Date('2026-12-01T08:00:00Z'),
+      }),
+    ).toEqual(['user:default/bob']);
+
+    // A changed file counts once the read is older than the file cache (5 minutes).
+    await fs.writeFile(
+      file,
+      ROTATION.replace(
+        'overrides:\n    - { start: 2026-11-24T09:00, end: 2026-11-25T09:00, user: carol }\n',
+        'overrides: []\n',
+      ),
+    );
+    expect(await users()).toContain('user:default/carol');
+    now += 5 * 60_000;
+    expect(await users()).toEqual(['user:default/alice']);
+  });
+
   it('fails with the file problems when the rotation is invalid', async () => {
     const broken = {
       ...group,
