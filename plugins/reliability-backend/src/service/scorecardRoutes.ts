@@ -19,7 +19,7 @@ import {
   ScorecardDefinition,
 } from '@reliability/backstage-plugin-common';
 import express from 'express';
-import { once } from 'node:events';
+import { writeWithBackpressure } from './writeWithBackpressure';
 import {
   countLevelsPerDay,
   csvCell,
@@ -394,7 +394,7 @@ export function registerScorecardRoutes(
     // Every row, page by page: the whole catalog (100,000 entities is about 15 MB) is never held
     // at once, and a slow client holds the reading back instead of filling memory.
     try {
-      await writeCsvChunk(response, `${header}\r\n`);
+      await writeWithBackpressure(response, `${header}\r\n`);
       for (;;) {
         const readable = await readableRefs(
           page.items.map(item => item.result.entityRef),
@@ -428,7 +428,7 @@ export function registerScorecardRoutes(
           ];
         });
         if (lines.length > 0) {
-          await writeCsvChunk(response, `${lines.join('\r\n')}\r\n`);
+          await writeWithBackpressure(response, `${lines.join('\r\n')}\r\n`);
         }
         if (!page.nextCursor || response.destroyed) {
           break;
@@ -758,12 +758,4 @@ function parseRef(value: string, field: string, defaultKind: string): string {
       `'${field}' must be an entity ref such as ${defaultKind}:default/payments, got "${value}"`,
     );
   }
-}
-
-/** Writes a chunk, waiting for the client to drain a full buffer (or to go away). */
-async function writeCsvChunk(res: express.Response, chunk: string) {
-  if (res.destroyed || res.write(chunk)) {
-    return;
-  }
-  await Promise.race([once(res, 'drain'), once(res, 'close')]);
 }
