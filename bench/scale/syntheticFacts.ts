@@ -1,15 +1,15 @@
 /*
- * Facts made up per entity, for `--facts synthetic`: what the evaluation, the store and the review
- * API cost without fact collection, at sizes whose seeding would take longer than a run should
- * (100,000 entities). Deterministic, so that every run stores the same results.
+ * Facts made up per entity, deterministic, so that every run gives the same answers: for
+ * `bench:scale --facts synthetic` (what the evaluation, the store and the review API cost without
+ * fact collection, at 100,000 entities) and for both sides of `bench:vs-tech-insights`.
  */
-import { Entity } from '@backstage/catalog-model';
+import type { Entity } from '@backstage/catalog-model';
 import {
   entityBasicFacts,
   EntityFacts,
 } from '../../plugins/reliability-common/src';
 
-/** Facts of the component `index` (see `component` in `seed.ts`). */
+/** Facts of the entity `index`. Every fact is known, so every check answers pass or fail. */
 export function syntheticFacts(entity: Entity, index: number): EntityFacts {
   const sloCount = index % 4;
   return {
@@ -22,13 +22,14 @@ export function syntheticFacts(entity: Entity, index: number): EntityFacts {
         id: `${entity.metadata.name}-${slo}`,
         name: `SLO ${slo}`,
         objectiveMet: (index + slo) % 5 !== 0,
-        budgetRemainingRatio: ((index * 7 + slo) % 100) / 100 - 0.05,
+        // Never exactly on a threshold, so that both sides of a comparison agree.
+        budgetRemainingRatio: (((index * 7 + slo) % 100) - 7.5) / 100,
         policyDeclared: index % 2 === 0,
       })),
     },
     onCall: {
       resolved: index % 9 !== 0,
-      source: 'rotation',
+      source: 'pagerduty',
       live: true,
       people: index % 6,
     },

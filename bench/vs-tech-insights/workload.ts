@@ -11,10 +11,7 @@
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import type { TechInsightJsonRuleCheck } from '@backstage-community/plugin-tech-insights-backend-module-jsonfc';
 import type { FactSchema } from '@backstage-community/plugin-tech-insights-common';
-import {
-  entityBasicFacts,
-  EntityFacts,
-} from '../../plugins/reliability-common/src';
+import { EntityFacts } from '../../plugins/reliability-common/src';
 
 /** The catalog entity `index`: a mix of complete and incomplete metadata. */
 export function benchEntity(index: number): Entity {
@@ -41,43 +38,8 @@ export function benchEntity(index: number): Entity {
   };
 }
 
-/** The facts of entity `index`, deterministic, so that every run gives the same answers. */
-export function entityFacts(entity: Entity, index: number): EntityFacts {
-  const sloCount = index % 4;
-  return {
-    entity: entityBasicFacts(entity, { ownerIsGroup: index % 20 !== 0 }),
-    slos: {
-      filesDeclared: sloCount > 0,
-      fileProblemCount: 0,
-      fileProblemMessages: [],
-      slos: Array.from({ length: sloCount }, (_, slo) => ({
-        id: `${entity.metadata.name}-${slo}`,
-        name: `SLO ${slo}`,
-        objectiveMet: (index + slo) % 5 !== 0,
-        budgetRemainingRatio: (((index * 7 + slo) % 100) - 7.5) / 100,
-        policyDeclared: index % 2 === 0,
-      })),
-    },
-    onCall: {
-      resolved: index % 9 !== 0,
-      source: 'pagerduty',
-      live: true,
-      people: index % 6,
-    },
-    runbooks: {
-      count: index % 3,
-      reachableCount: undefined,
-      unreachable: [],
-      newestUpdateAgeDays: index % 200,
-      pagingAlertsWithoutRunbook: index % 2,
-    },
-    alertQuality: {
-      pages: index % 40,
-      pagesPerShift: (index % 5) * 0.75,
-      actionableRatio: (index % 10) / 10,
-    },
-  };
-}
+/** The facts of entity `index`: the synthetic facts of bench/scale. */
+export { syntheticFacts as entityFacts } from '../scale/syntheticFacts';
 
 /** One Tech Insights fact retriever: its id, its schema and how its facts are made. */
 export interface TechInsightsRetrieverSpec {
